@@ -77,8 +77,13 @@ typedef struct gil {
     gil_tstate_t *last_holder; /* [gil.mu] identity only, never deref'd
                                ** unless it is a switch waiter (alive) */
     _Atomic uint64_t switches; /* [gil.mu] to write; CPython's switch_number */
-    int64_t stint_start;       /* [gil.mu] when the holder's contended stint
-                               ** began (fair: vruntime accounting) */
+    /* The holder's current "stint": the stretch of holding whose start is
+    ** known, because it began on a slow path (see gil.c). */
+    int64_t stint_start;       /* [gil.mu] when the stint began (ns) */
+    gil_tstate_t *stint_owner; /* [gil.mu] whose stint (identity only) */
+    uint64_t stint_gen;        /* [gil.mu] stint_owner's fast_gen then */
+    uint64_t stint_id;         /* [gil.mu] bumped at every slow take */
+    uint64_t dropreq_stint;    /* [gil.mu] fair: stint already asked to drop */
     int64_t min_vruntime;      /* [gil.mu] fair: monotonic floor */
 } gil_t;
 
@@ -105,7 +110,9 @@ struct gil_tstate {
     int64_t vruntime;          /* fair: contended hold time, ns */
     uint64_t ticket;           /* arrival order, FIFO tie-break */
 
-    int64_t hold_t0;           /* [owner] when it took the GIL (timing) */
+    _Atomic uint64_t fast_gen; /* [owner] to write, relaxed reads under
+                               ** gil.mu: bumped by every fast-path take */
+    int64_t hold_t0;           /* [owner] when it took the GIL; 0 unknown */
     int ticker;                /* [owner] legacy countdown */
     gil_counters_t stats;      /* see gil_counters_t */
 };
@@ -173,6 +180,8 @@ void gil_hooks_free(gil_runtime_t *rt);
 /* tstate.c */
 void gil_tstate_free_list_after_fork(gil_interp_t *interp, gil_tstate_t *keep);
 void gil_tstate_set_current(gil_tstate_t *ts);
+void gil_tstate_set_bound(gil_tstate_t *ts);
+void gil_tstate_forget_bound(void);
 /* thread.c */
 void gil_thread_after_fork(gil_runtime_t *rt, uint64_t survivor);
 /* pending.c */
