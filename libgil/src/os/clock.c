@@ -30,8 +30,9 @@ int64_t gil_deadline_remaining(int64_t deadline)
 {
     if (deadline == GIL_NO_DEADLINE)
         return GIL_FOREVER;
-    int64_t left = deadline - gil_os_monotonic_ns();
-    return left > 0 ? left : 0;
+    int64_t now = gil_os_monotonic_ns();
+    /* Compare first: deadline - now overflows for deadlines far past. */
+    return deadline > now ? deadline - now : 0;
 }
 
 void gil_os_sleep_ns(int64_t ns)
