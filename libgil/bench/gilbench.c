@@ -220,10 +220,13 @@ static void R(const char *test, const char *col, const char *param,
 {
     if (isnan(v))
         return;
+    /* Plain decimals, never exponents: simpler for scripts to parse. */
     if (v == floor(v) && fabs(v) < 1e15)
         printf("R %s.%s %s %s %.0f\n", test, col, param, metric, v);
+    else if (fabs(v) >= 100)
+        printf("R %s.%s %s %s %.1f\n", test, col, param, metric, v);
     else
-        printf("R %s.%s %s %s %.4g\n", test, col, param, metric, v);
+        printf("R %s.%s %s %s %.4f\n", test, col, param, metric, v);
 }
 
 static void Rn(const char *test, const char *col, int n, const char *metric,

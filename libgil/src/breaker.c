@@ -10,17 +10,6 @@
 */
 #include "internal.h"
 
-static int handle_signals(gil_tstate_t *ts)
-{
-    gil_breaker_clear(ts, GIL_BREAK_SIGNALS);
-    gil_runtime_t *rt = ts->interp->rt;
-    /* Only the main thread of the main interpreter runs signal handlers. */
-    if (ts != atomic_load(&rt->main_tstate) || !ts->interp->hooks.signals)
-        return 0;
-    uint64_t mask = gil_signal_take(rt);
-    return mask ? ts->interp->hooks.signals(ts, mask) : 0;
-}
-
 static int handle_async_exc(gil_tstate_t *ts)
 {
     gil_breaker_clear(ts, GIL_BREAK_ASYNC_EXC);
@@ -38,7 +27,7 @@ static int handle_async_exc(gil_tstate_t *ts)
 int gil_breaker_handle(gil_tstate_t *ts)
 {
     uintptr_t bits = gil_breaker_get(ts);
-    if ((bits & GIL_BREAK_SIGNALS) && handle_signals(ts) < 0)
+    if ((bits & GIL_BREAK_SIGNALS) && gil_signals_run(ts) < 0)
         return -1;
     if (bits & GIL_BREAK_CALLS) {
         gil_breaker_clear(ts, GIL_BREAK_CALLS);

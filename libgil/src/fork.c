@@ -38,13 +38,13 @@ void gil_fork_after_child(gil_runtime_t *rt)
     for (gil_interp_t *i = rt->interps; i; i = i->next) {
         gil_tstate_t *keep = me && me->interp == i ? me : NULL;
         gil_after_fork(&i->gil, keep);
-        atomic_store(&i->pending.running, 0);
+        gil_pending_after_fork(&i->pending);
         atomic_store(&i->nrunning, 0);
         gil_tstate_free_list_after_fork(i, keep);
         if (keep && i == rt->main_interp)
             atomic_store(&rt->main_tstate, keep);
     }
-    atomic_store(&rt->pending_main.running, 0);
+    gil_pending_after_fork(&rt->pending_main);
     gil_thread_after_fork(rt, ident);
     if (me)
         atomic_store(&me->ident, ident);

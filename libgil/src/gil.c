@@ -191,6 +191,18 @@ static void q_remove(gil_t *g, gil_tstate_t *ts)
     ASTORE(&g->nwaiters, ALOAD(&g->nwaiters) - 1);
 }
 
+/* ts leaves the queue without the GIL (it is doomed: see take_slow). */
+static void q_leave(gil_t *g, gil_tstate_t *ts)
+{
+    q_remove(g, ts);
+    if (g->q_head)
+        return;
+    uintptr_t w = atomic_load(&g->word);
+    while ((w & GIL_WAITERS) &&
+           !atomic_compare_exchange_weak(&g->word, &w, w & ~GIL_WAITERS))
+        ;
+}
+
 /* Is the queue non-empty once `ts` has left it? */
 static int others_wait(gil_t *g, gil_tstate_t *ts)
 {
@@ -309,6 +321,13 @@ static int64_t park_deadline(gil_t *g, gil_tstate_t *ts, int pol, int64_t now)
 
 static void must_exit(gil_tstate_t *ts);
 
+/* The interpreter is finalizing and ts is not the finalizing thread. */
+static int doomed(gil_tstate_t *ts)
+{
+    gil_tstate_t *fin = atomic_load_explicit(&ts->interp->finalizing, RELAXED);
+    return fin != NULL && fin != ts;
+}
+
 static void take_slow(gil_t *g, gil_tstate_t *ts)
 {
     gil_runtime_t *rt = ts->interp->rt;
@@ -324,6 +343,16 @@ static void take_slow(gil_t *g, gil_tstate_t *ts)
         if (ts->granted) {          /* handed to us by a releaser */
             ts->granted = 0;
             break;
+        }
+        /* A daemon thread waiting while finalization began must neither
+        ** get the GIL nor keep asking its holder to drop (gh-96387): it
+        ** leaves the queue and hangs. */
+        if (GIL_UNLIKELY(doomed(ts))) {
+            if (ts->queued)
+                q_leave(g, ts);
+            mu_unlock(g);
+            wake_all(&wl);
+            gil_os_thread_hang();
         }
         int pol = policy_of(g);
         uintptr_t w = atomic_load_explicit(&g->word, memory_order_acquire);
@@ -427,8 +456,7 @@ void gil_take(gil_tstate_t *ts)
     } else {
         take_slow(g, ts);
     }
-    gil_tstate_t *fin = atomic_load_explicit(&interp->finalizing, RELAXED);
-    if (GIL_UNLIKELY(fin != NULL) && fin != ts)
+    if (GIL_UNLIKELY(doomed(ts)))
         must_exit(ts);
     GIL_HOOK(interp->rt, GIL_EV_TOOK_GIL, ts);
 }

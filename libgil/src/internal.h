@@ -186,5 +186,8 @@ void gil_tstate_forget_bound(void);
 void gil_thread_after_fork(gil_runtime_t *rt, uint64_t survivor);
 /* pending.c */
 int gil_pending_push(gil_pending_t *q, gil_pending_fn fn, void *arg);
+void gil_pending_after_fork(gil_pending_t *q);
+/* signal.c */
+int gil_signals_run(gil_tstate_t *ts);
 
 #endif /* GIL_INTERNAL_H */

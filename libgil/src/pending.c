@@ -109,11 +109,38 @@ static int drain(gil_tstate_t *ts, gil_pending_t *q, int max)
 int gil_pending_run(gil_tstate_t *ts)
 {
     gil_runtime_t *rt = ts->interp->rt;
+    /* Like Py_MakePendingCalls: signal handlers first (a no-op except on
+    ** the main thread of the main interpreter). */
+    if (gil_signals_run(ts) < 0)
+        return -1;
     /* The main thread drains the main-only queue with no limit, so that
     ** signal-driven work is prompt (CPython's MAXPENDINGCALLSLOOP_MAIN). */
     if (ts == atomic_load(&rt->main_tstate) && drain(ts, &rt->pending_main, 0) < 0)
         return -1;
     return drain(ts, &ts->interp->pending, GIL_PENDING_MAXLOOP);
+}
+
+static int noop_call(void *arg)
+{
+    (void)arg;
+    return 0;
+}
+
+/* Fork child: a thread that was between claiming and publishing a slot is
+** gone, and the ring would stop at its slot forever.  Publish such slots
+** as no-ops; everything else stays queued (as in CPython). */
+void gil_pending_after_fork(gil_pending_t *q)
+{
+    atomic_store(&q->running, 0);
+    uint64_t head = atomic_load(&q->head), tail = atomic_load(&q->tail);
+    for (uint64_t pos = head; pos != tail; pos++) {
+        gil_pending_slot_t *s = &q->slot[pos & MASK];
+        if (atomic_load(&s->seq) == pos) {
+            s->fn = noop_call;
+            s->arg = NULL;
+            atomic_store(&s->seq, pos + 1);
+        }
+    }
 }
 
 static int notify_one(gil_tstate_t *ts, void *arg)

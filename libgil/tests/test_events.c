@@ -172,9 +172,17 @@ TEST(signals_run_on_main_thread)
     CHECK_EQ(atomic_load(&sig_mask_seen),
              ((uint64_t)1 << SIGINT) | ((uint64_t)1 << SIGUSR2));
     CHECK_EQ(atomic_load(&sig_thread), gil_os_thread_ident());
-    /* A handler error surfaces from the poll. */
+    /* A handler error surfaces from the poll; signals after the failing
+    ** one stay tripped for the next poll. */
+    atomic_store(&sig_mask_seen, 0);
     gil_signal_trip(f.rt, SIGTERM);
+    gil_signal_trip(f.rt, SIGCHLD);
     CHECK_EQ(gil_breaker_handle(f.ts), -1);
+    CHECK_EQ(atomic_load(&sig_mask_seen), (uint64_t)1 << SIGTERM);
+    CHECK(GIL_POLL(f.ts));
+    CHECK_EQ(gil_pending_run(f.ts), 0);       /* runs signal handlers too */
+    CHECK_EQ(atomic_load(&sig_mask_seen),
+             ((uint64_t)1 << SIGTERM) | ((uint64_t)1 << SIGCHLD));
     CHECK_EQ(gil_signal_take(f.rt), 0);
     fix_down(&f);
 }

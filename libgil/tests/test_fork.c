@@ -9,6 +9,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include "internal.h"   /* to lose a half-added pending call at fork */
 #include "rtfix.h"
 
 typedef struct spin {
@@ -121,5 +122,41 @@ TEST(fork_from_worker_thread)
     CHECK_EQ(gil_thread_start(f.interp, fork_in_worker, &w, &h), GIL_OK);
     CHECK_EQ(fix_join(h), GIL_OK);
     CHECK_EQ(w.status, 0);
+    fix_down(&f);
+}
+
+/* A thread that had claimed a pending-call slot but not yet published it
+** when fork() happened is gone in the child; the ring must not stop at its
+** slot forever (the calls behind it still run). */
+static int bump(void *arg)
+{
+    (*(int *)arg)++;
+    return 0;
+}
+
+TEST(fork_repairs_half_added_pending_call)
+{
+    fix_t f = fix_up(GIL_POLICY_FAIR);
+    int ran = 0;
+    gil_pending_t *q = &f.interp->pending;
+    atomic_fetch_add(&q->tail, 1);                /* the lost producer */
+    CHECK_EQ(gil_pending_add(f.interp, bump, &ran, 0), GIL_OK);
+    gil_fork_before(f.rt);
+    pid_t pid = fork();
+    if (pid == 0) {
+        gil_fork_after_child(f.rt);
+        for (int i = 0; i < 10 && GIL_POLL(f.ts); i++)
+            gil_breaker_handle(f.ts);
+        _exit(ran == 1 && !GIL_POLL(f.ts) && !gil_pending_nonempty(q) ? 0 : 1);
+    }
+    gil_fork_after_parent(f.rt);
+    int st = 0;
+    CHECK_EQ(waitpid(pid, &st, 0), pid);
+    CHECK(WIFEXITED(st) && WEXITSTATUS(st) == 0);
+    /* The parent still has the producer's slot claimed: finish it by hand
+    ** so that the fixture tears down cleanly. */
+    gil_pending_after_fork(q);
+    while (GIL_POLL(f.ts))
+        gil_breaker_handle(f.ts);
     fix_down(&f);
 }

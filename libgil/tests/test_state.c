@@ -277,8 +277,7 @@ static void late_body(gil_tstate_t *ts, void *arg)
 
 static void finalize_scenario(void *arg)
 {
-    (void)arg;
-    fix_t f = fix_up(GIL_POLICY_FAIR);
+    fix_t f = fix_up(*(gil_policy_t *)arg);
     late_t l = {0};
     gil_thread_t *h;
     if (gil_thread_start(f.interp, late_body, &l, &h) != GIL_OK)
@@ -296,11 +295,66 @@ static void finalize_scenario(void *arg)
     GIL_BEGIN_ALLOW_THREADS
     gil_os_sleep_ns(200000000);     /* the late thread wants the GIL now */
     GIL_END_ALLOW_THREADS
-    _exit(atomic_load(&l.phase) == 1 ? 0 : 6);
+    if (atomic_load(&l.phase) != 1)
+        _exit(6);
+    /* The doomed thread left the queue: nobody waits, nobody asks us to
+    ** drop, and the GIL goes on working for the finalizing thread. */
+    for (int i = 0; i < 100; i++) {
+        GIL_BEGIN_ALLOW_THREADS
+        GIL_END_ALLOW_THREADS
+        if (GIL_POLL(f.ts))
+            gil_breaker_handle(f.ts);
+    }
+    gil_interp_stats_t st;
+    gil_stats_interp(f.interp, &st);
+    _exit(st.waiters == 0 && atomic_load(&l.phase) == 1 ? 0 : 7);
 }
 
 TEST(finalization_hangs_late_threads)
 {
     char buf[256];
-    CHECK_EQ(test_in_child(finalize_scenario, NULL, buf, sizeof buf), 0);
+    for (int p = 0; p < 3; p++)
+        CHECK_EQ(test_in_child(finalize_scenario, (void *)&all_policies[p],
+                               buf, sizeof buf), 0);
+}
+
+/* A thread already waiting for the GIL when finalization begins never
+** gets it: it leaves the queue and hangs. */
+static void wait_then_run(gil_tstate_t *ts, void *arg)
+{
+    atomic_store((_Atomic int *)arg, 2);  /* must never get here */
+}
+
+static void doomed_waiter_scenario(void *arg)
+{
+    fix_t f = fix_up(*(gil_policy_t *)arg);
+    _Atomic int ran = 0;
+    if (gil_thread_start(f.interp, wait_then_run, &ran, NULL) != GIL_OK)
+        _exit(3);
+    /* Hold the GIL until the new thread is queued for it. */
+    gil_interp_stats_t st;
+    for (int i = 0; i < 2000; i++) {
+        gil_stats_interp(f.interp, &st);
+        if (st.waiters == 1)
+            break;
+        gil_os_sleep_ns(1000000);
+    }
+    if (st.waiters != 1)
+        _exit(4);
+    gil_interp_finalize_begin(f.interp, f.ts);
+    for (int i = 0; i < 50; i++) {
+        GIL_BEGIN_ALLOW_THREADS
+        gil_os_sleep_ns(1000000);
+        GIL_END_ALLOW_THREADS
+    }
+    gil_stats_interp(f.interp, &st);
+    _exit(atomic_load(&ran) == 0 && st.waiters == 0 ? 0 : 5);
+}
+
+TEST(finalization_dooms_waiters)
+{
+    char buf[256];
+    for (int p = 0; p < 3; p++)
+        CHECK_EQ(test_in_child(doomed_waiter_scenario, (void *)&all_policies[p],
+                               buf, sizeof buf), 0);
 }

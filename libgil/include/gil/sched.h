@@ -121,18 +121,20 @@ int gil_breaker_handle(gil_tstate_t *ts);
 
 /* ---- pending calls -----------------------------------------------------
 ** fn(arg) runs later, on a thread holding the GIL, at its next poll.
-** Bounded, lock-free queues: adding never blocks and is async-signal-safe
-** (a signal handler may add).  With GIL_PENDING_MAIN_ONLY the call goes to
+** Bounded, lock-free queues.  With GIL_PENDING_MAIN_ONLY the call goes to
 ** the runtime's queue that only the main thread of the main interpreter
-** runs (CPython's Py_AddPendingCall); otherwise any thread of interp may
-** run it (that variant takes the head lock: not signal-safe).  fn returns
+** runs (CPython's Py_AddPendingCall); adding never blocks and is
+** async-signal-safe (a signal handler may add).  Otherwise any thread of
+** interp may run it; that variant takes the head lock briefly to notify
+** the interpreter's threads, so it is not for signal handlers.  fn returns
 ** 0, or -1 with an error set in the embedder (it then surfaces in the
 ** interrupted code).  Returns GIL_OK or GIL_EFULL. */
 #define GIL_PENDING_MAIN_ONLY 1
 typedef int (*gil_pending_fn)(void *arg);
 int gil_pending_add(gil_interp_t *interp, gil_pending_fn fn, void *arg,
                     int flags);
-/* Run due pending calls now (CPython's Py_MakePendingCalls); caller holds
+/* Run due signal handlers (main thread) and pending calls now (CPython's
+** Py_MakePendingCalls, e.g. after an interrupted lock wait); caller holds
 ** the GIL.  0 or -1 as above. */
 int gil_pending_run(gil_tstate_t *ts);
 
@@ -149,8 +151,10 @@ int gil_async_exc_set(gil_interp_t *interp, uint64_t ident, void *exc);
 ** gil_signal_trip is what a C signal handler calls: it records the signal
 ** and sets GIL_BREAK_SIGNALS on the main thread's state.  Async-signal-safe;
 ** signum 1..63 (else GIL_EINVAL).  The main thread runs the interpreter's
-** `signals` hook at its next poll.  gil_signal_take atomically takes the
-** mask of tripped signals (for embedders that poll themselves). */
+** `signals` hook at its next poll, once per tripped signal (mask with one
+** bit), in ascending order; if it fails, the signals not yet handled stay
+** tripped for a later poll.  gil_signal_take atomically takes the mask of
+** tripped signals (for embedders that poll themselves). */
 int gil_signal_trip(gil_runtime_t *rt, int signum);
 uint64_t gil_signal_take(gil_runtime_t *rt);
 

@@ -53,8 +53,9 @@ typedef struct gil_interp_hooks {
     /* Drop libgil's reference to an async exception that is replaced or
     ** discarded.  Any thread, GIL held. */
     void (*exc_release)(void *exc);
-    /* Run handlers for the signals in `mask` (bit n = signal n); main
-    ** thread of the main interpreter only.  0, or -1 with an error set. */
+    /* Run the handler of the signal in `mask` (one bit: bit n = signal n);
+    ** main thread of the main interpreter only.  0, or -1 with an error
+    ** set (the remaining signals are then kept for a later poll). */
     int (*signals)(gil_tstate_t *ts, uint64_t mask);
     /* A thread state is being cleared (thread end, fork child, finalize):
     ** release the embedder's per-thread objects.  Runs with the GIL held on
@@ -127,7 +128,9 @@ gil_tstate_t *gil_tstate_new_bound(gil_interp_t *interp);
 ** exception.  Caller holds the GIL; ts need not be current. */
 void gil_tstate_clear(gil_tstate_t *ts);
 /* Delete a thread state that is not current anywhere (fatal if it is
-** current on the caller).  Unlinks it under the head lock and frees it. */
+** current on the caller).  Unlinks it under the head lock and frees it.
+** As in CPython, a state that was ever attached must be cleared first
+** (gil_tstate_clear, with the GIL held); delete runs no embedder hook. */
 void gil_tstate_delete(gil_tstate_t *ts);
 /* Clear the current thread state, delete it and release the GIL: how a
 ** thread ends (CPython's PyThreadState_DeleteCurrent).  Fatal if none. */

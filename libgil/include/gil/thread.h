@@ -9,7 +9,8 @@
 ** t_bootstrap — clears its state, deletes it and releases the GIL, fires
 ** GIL_EV_THREAD_EXITED, and marks its handle done.
 **
-** A handle goes NOT_STARTED -> STARTING -> RUNNING -> DONE and is
+** A handle goes STARTING -> RUNNING -> DONE (NOT_STARTED is reserved for
+** handles of threads not started here, which the Python layer adds) and is
 ** reference-counted: the starter holds one reference (released with
 ** gil_thread_handle_release) and the running thread another.  If the last
 ** reference goes while the OS thread was never joined, it is detached.
@@ -38,6 +39,7 @@ typedef void (*gil_thread_fn)(gil_tstate_t *ts, void *arg);
 
 /* Start fn(ts, arg) on a new thread of interp.  On success *out (if not
 ** NULL) receives a handle reference the caller must release.  Errors:
+** GIL_EINVAL (fn is NULL, or the OS refused the interpreter's stack size),
 ** GIL_EFINALIZING (interpreter shutting down), GIL_ENOMEM, GIL_EAGAIN (the
 ** OS could not create the thread: CPython's "can't start new thread").
 ** Any thread, GIL held or not. */
