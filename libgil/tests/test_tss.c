@@ -13,7 +13,6 @@
 #include "gil.h"
 #include "harness.h"
 
-#define MS(n) ((int64_t)(n) * 1000000)
 #define SEC(n) ((int64_t)(n) * 1000000000)
 
 /* Run fn(arg) on a fresh thread and join it; the caller waits in join, so

@@ -4,8 +4,9 @@
 ** a port to another system replaces them and nothing else.
 **
 ** Thread-safety: every function here may be called from any thread, with
-** or without the GIL.  gil_os_monotonic_ns() and gil_os_futex_wake() are
-** async-signal-safe.
+** or without the GIL.  gil_os_monotonic_ns() is async-signal-safe, and so
+** is gil_os_futex_wake() in the futex build (not in the GIL_NO_FUTEX
+** fallback, whose wake takes a bucket mutex).
 */
 #ifndef GIL_OS_H
 #define GIL_OS_H
