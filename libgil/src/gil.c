@@ -73,6 +73,18 @@
 **     the holder: a "fake I/O thread" that holds the GIL long between short
 **     blocking calls accumulates run time and falls back to slices, so
 **     CPU-bound threads keep their share and nobody starves.
+**     Such a preemption is a *loan*: the preempted thread re-enters the
+**     queue at its front, spins briefly, and gets the GIL back — with the
+**     rest of its slice — as soon as the I/O thread blocks again.  Without
+**     this, each I/O burst would pass the GIL on to a thread asleep in the
+**     kernel, and the GIL would sit idle for the tens of microseconds a
+**     wake-up takes on a busy machine: CPU threads would lose most of
+**     their throughput to the I/O thread's hand-offs.  For the same reason a
+**     returning thread that finds the GIL granted to a thread that has not
+**     yet woken up to claim it takes it over ("steals the grant"); the
+**     grantee, which has not run a single instruction, becomes the lender
+**     at the queue's front.  A wake-up on an oversubscribed machine can
+**     take milliseconds: no GIL should be held by a sleeping thread.
 **
 ** Stints.  Virtual run time needs hold durations, but the fast paths must
 ** not read the clock.  So only *stints* are timed: a stint begins when the
@@ -176,6 +188,19 @@ static void q_insert(gil_t *g, gil_tstate_t *ts, int fair)
     ASTORE(&g->nwaiters, ALOAD(&g->nwaiters) + 1);
 }
 
+static void q_insert_front(gil_t *g, gil_tstate_t *ts)
+{
+    ts->q_prev = NULL;
+    ts->q_next = g->q_head;
+    if (g->q_head)
+        g->q_head->q_prev = ts;
+    else
+        g->q_tail = ts;
+    g->q_head = ts;
+    ts->queued = 1;
+    ASTORE(&g->nwaiters, ALOAD(&g->nwaiters) + 1);
+}
+
 static void q_remove(gil_t *g, gil_tstate_t *ts)
 {
     if (ts->q_prev)
@@ -246,6 +271,11 @@ static void begin_stint(gil_t *g, gil_tstate_t *ts, int64_t now, wakelist_t *wl)
     g->stint_owner = ts;
     g->stint_gen = ALOAD(&ts->fast_gen);
     g->stint_id++;
+    g->slice_start = now;
+    if (ts == g->lender) {          /* a loan comes back: resume the slice */
+        g->slice_start = now - g->lender_used;
+        g->lender = NULL;
+    }
     int64_t floor = ts->vruntime;
     if (g->q_head && g->q_head->vruntime < floor)
         floor = g->q_head->vruntime;
@@ -264,6 +294,7 @@ static void stint_on_contention(gil_t *g, gil_tstate_t *holder, int64_t now)
         g->stint_owner = holder;
         g->stint_gen = ALOAD(&holder->fast_gen);
         g->stint_id++;
+        g->slice_start = now;
     }
 }
 
@@ -298,6 +329,21 @@ static int claim(gil_t *g, gil_tstate_t *ts, uintptr_t w, int64_t now,
     return 1;
 }
 
+/* `holder` was granted the GIL but has not woken up to claim it: give it
+** to ts (the queue head) instead, and make holder the lender in front. */
+static void steal_grant(gil_t *g, gil_tstate_t *ts, gil_tstate_t *holder,
+                        int64_t now, wakelist_t *wl)
+{
+    holder->granted = 0;
+    q_remove(g, ts);
+    q_insert_front(g, holder);
+    atomic_store_explicit(&g->word, (uintptr_t)ts | GIL_WAITERS,
+                          memory_order_release);
+    begin_stint(g, ts, now, wl);
+    g->lender = holder;
+    g->lender_used = 0;
+}
+
 static void request_drop(gil_t *g, gil_tstate_t *ts, gil_tstate_t *holder)
 {
     gil_breaker_set(holder, GIL_BREAK_DROP);
@@ -313,7 +359,7 @@ static int64_t park_deadline(gil_t *g, gil_tstate_t *ts, int pol, int64_t now)
         return now + interval;
     if (pol == GIL_POLICY_FAIR && g->q_head == ts &&
         g->dropreq_stint != g->stint_id)
-        return g->stint_start + interval;
+        return g->slice_start + interval;
     return GIL_NO_DEADLINE;
 }
 
@@ -375,7 +421,12 @@ static void take_slow(gil_t *g, gil_tstate_t *ts)
                     ts->vruntime = floor;
             }
             ts->ticket = g->next_ticket++;
-            q_insert(g, ts, pol == GIL_POLICY_FAIR);
+            if (pol == GIL_POLICY_FAIR && ts == g->lender) {
+                q_insert_front(g, ts);  /* owed the GIL back: see above */
+                spin = GIL_FAIR_SPIN_NS > 0;
+            } else {
+                q_insert(g, ts, pol == GIL_POLICY_FAIR);
+            }
             if (!mark_waiters(g))
                 continue;           /* freed meanwhile: claim it */
             gil_tstate_t *holder = OWNER(atomic_load(&g->word));
@@ -385,12 +436,20 @@ static void take_slow(gil_t *g, gil_tstate_t *ts)
             if (pol == GIL_POLICY_FAIR && g->q_head == ts &&
                 g->dropreq_stint != g->stint_id &&
                 ts->vruntime < holder->vruntime + (now - g->stint_start)) {
+                if (holder->granted) {
+                    steal_grant(g, ts, holder, now, &wl);
+                    break;
+                }
                 request_drop(g, ts, holder);
+                g->lender = holder;
+                g->lender_used = now - g->slice_start;
                 spin = GIL_FAIR_SPIN_NS > 0;
             }
         } else if (!mark_waiters(g)) {
             continue;
         }
+        if (pol == GIL_POLICY_FAIR && ts == g->lender)
+            spin = GIL_FAIR_SPIN_NS > 0;    /* owed the GIL back soon */
         int64_t deadline = park_deadline(g, ts, pol, now);
         ts->park_deadline = deadline;
         atomic_store_explicit(&ts->park, 0, RELAXED);
@@ -422,7 +481,7 @@ static void take_slow(gil_t *g, gil_tstate_t *ts)
             request_drop(g, ts, holder);
         else if (pol == GIL_POLICY_FAIR && g->q_head == ts &&
                  g->dropreq_stint != g->stint_id &&
-                 now >= g->stint_start + (int64_t)ALOAD(&g->interval_ns))
+                 now >= g->slice_start + (int64_t)ALOAD(&g->interval_ns))
             request_drop(g, ts, holder);
     }
     mu_unlock(g);
@@ -677,6 +736,8 @@ void gil_forget_state(gil_t *g, gil_tstate_t *ts)
         g->last_holder = NULL;
     if (g->stint_owner == ts)
         g->stint_owner = NULL;
+    if (g->lender == ts)
+        g->lender = NULL;
     mu_unlock(g);
 }
 
@@ -690,6 +751,7 @@ void gil_after_fork(gil_t *g, gil_tstate_t *holder)
     ASTORE(&g->nwaiters, 0);
     g->last_holder = holder;
     g->stint_owner = NULL;
+    g->lender = NULL;
     g->stint_id++;
     if (holder) {
         holder->queued = holder->granted = holder->switch_wait = 0;

@@ -83,7 +83,12 @@ typedef struct gil {
     gil_tstate_t *stint_owner; /* [gil.mu] whose stint (identity only) */
     uint64_t stint_gen;        /* [gil.mu] stint_owner's fast_gen then */
     uint64_t stint_id;         /* [gil.mu] bumped at every slow take */
+    int64_t slice_start;       /* [gil.mu] fair: start of the holder's time
+                               ** slice (a stint, or a resumed loan) */
     uint64_t dropreq_stint;    /* [gil.mu] fair: stint already asked to drop */
+    gil_tstate_t *lender;      /* [gil.mu] fair: holder preempted by a
+                               ** returning I/O thread, owed the GIL back */
+    int64_t lender_used;       /* [gil.mu] slice time it had used by then */
     int64_t min_vruntime;      /* [gil.mu] fair: monotonic floor */
 } gil_t;
 

@@ -297,6 +297,78 @@ TEST(fair_shares_between_cpu_threads)
     fix_down(&f);
 }
 
+/* Fairness with an I/O thread in the mix: three CPU-bound threads and one
+** thread that keeps releasing the GIL around short sleeps.  The I/O thread
+** preempts (loans) constantly; no CPU thread may starve, and each one's
+** longest wait stays bounded (generously: 200 ms, with 5 ms slices). */
+typedef struct cpu_io {
+    spin_t spin[3];
+    uint64_t max_wait[3];
+    _Atomic int stop_io;
+    _Atomic long io_rounds;
+} cpu_io_t;
+
+static cpu_io_t cio;
+
+static void spin_stats_body(gil_tstate_t *ts, void *arg)
+{
+    spin_t *s = arg;
+    spin_body(ts, s);
+    gil_stats_t st;
+    gil_stats_thread(ts, &st);
+    cio.max_wait[s - cio.spin] = st.max_wait_ns;
+}
+
+static void io_body(gil_tstate_t *ts, void *arg)
+{
+    cpu_io_t *c = arg;
+    while (!atomic_load(&c->stop_io)) {
+        GIL_BEGIN_ALLOW_THREADS
+        gil_os_sleep_ns(50000);
+        GIL_END_ALLOW_THREADS
+        atomic_fetch_add(&c->io_rounds, 1);
+    }
+}
+
+TEST(fair_shares_with_io_thread)
+{
+    fix_t f = fix_up(GIL_POLICY_FAIR);
+    cpu_io_t *cp = &cio, c_unused;
+    (void)c_unused;
+#define c (*cp)
+    memset(&c, 0, sizeof c);
+    gil_thread_t *h[4];
+    for (int i = 0; i < 3; i++)
+        CHECK_EQ(gil_thread_start(f.interp, spin_stats_body, &c.spin[i], &h[i]),
+                 GIL_OK);
+    CHECK_EQ(gil_thread_start(f.interp, io_body, &c, &h[3]), GIL_OK);
+    GIL_BEGIN_ALLOW_THREADS
+    gil_os_sleep_ns(SCALE(1000000000LL));
+    GIL_END_ALLOW_THREADS
+    gil_interp_stats_t st;
+    gil_stats_interp(f.interp, &st);
+    for (int i = 0; i < 3; i++)
+        atomic_store(&c.spin[i].stop, 1);
+    atomic_store(&c.stop_io, 1);
+    for (int i = 0; i < 4; i++)
+        CHECK_EQ(fix_join(h[i]), GIL_OK);
+    long mn = atomic_load(&c.spin[0].iters), mx = mn;
+    for (int i = 1; i < 3; i++) {
+        long v = atomic_load(&c.spin[i].iters);
+        mn = v < mn ? v : mn;
+        mx = v > mx ? v : mx;
+    }
+    printf("  cpu iterations min %ld max %ld, io rounds %ld, max wait %.1f ms"
+           " (cpu threads %.1f %.1f %.1f)\n",
+           mn, mx, atomic_load(&c.io_rounds), st.total.max_wait_ns / 1e6,
+           c.max_wait[0] / 1e6, c.max_wait[1] / 1e6, c.max_wait[2] / 1e6);
+    CHECK(mn > 0);
+    CHECK(mx < 3 * mn);
+    CHECK(atomic_load(&c.io_rounds) > 100);
+    CHECK(st.total.max_wait_ns < 200000000ULL);
+    fix_down(&f);
+}
+
 /* ---- legacy ticks -------------------------------------------------------- */
 
 TEST(legacy_ticks)
