@@ -26,7 +26,7 @@ GIL_LIB  := $(BUILD)/libgil.a
 GIL_SO   := $(BUILD)/libgil.so
 
 TEST_SRC := $(wildcard libgil/tests/test_*.c)
-TEST_BIN := $(TEST_SRC:libgil/tests/%.c=$(BUILD)/tests/%)
+TEST_BIN := $(TEST_SRC:libgil/tests/%.c=$(BUILD)/tests/%) $(BUILD)/tests/test_install
 TEST_LIB := libgil/tests/harness.c
 
 BENCH_BIN := $(BUILD)/bench/gilbench $(BUILD)/bench/echo_helper
@@ -53,6 +53,10 @@ $(BUILD)/tests/%: libgil/tests/%.c $(TEST_LIB) libgil/tests/harness.h $(GIL_LIB)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $@"
 	@$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $< $(TEST_LIB) -o $@ $(GIL_LIB) $(LDFLAGS_ALL)
+
+$(BUILD)/tests/test_install: tests/test_install.sh
+	@mkdir -p $(dir $@)
+	@sed 's|^top=.*|top=$(CURDIR)|' $< > $@ && chmod +x $@
 
 $(BUILD)/bench/%: libgil/bench/%.c $(GIL_LIB)
 	@mkdir -p $(dir $@)

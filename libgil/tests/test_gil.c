@@ -159,6 +159,24 @@ TEST(errno_preserved)
     fix_down(&f);
 }
 
+/* Py_BLOCK_THREADS / Py_UNBLOCK_THREADS: re-take the GIL inside an
+** allow-threads block (e.g. to touch objects before returning). */
+TEST(block_unblock_threads)
+{
+    fix_t f = fix_up(GIL_POLICY_FAIR);
+    GIL_BEGIN_ALLOW_THREADS
+    CHECK(gil_tstate_current() == NULL);
+    CHECK(!gil_holds(gil_save_));
+    GIL_BLOCK_THREADS
+    CHECK(gil_tstate_current() == gil_save_);
+    CHECK(gil_holds(gil_save_));
+    GIL_UNBLOCK_THREADS
+    CHECK(gil_tstate_current() == NULL);
+    GIL_END_ALLOW_THREADS
+    CHECK(gil_holds(f.ts));
+    fix_down(&f);
+}
+
 /* ---- time slicing and drop requests ------------------------------------ */
 
 typedef struct spin {
