@@ -49,7 +49,7 @@ $(GIL_SO): $(GIL_OBJ)
 	@echo "  LD      $@"
 	@$(CC) -shared -o $@ $^ $(LDFLAGS_ALL)
 
-$(BUILD)/tests/%: libgil/tests/%.c $(TEST_LIB) libgil/tests/harness.h $(GIL_LIB)
+$(BUILD)/tests/%: libgil/tests/%.c $(TEST_LIB) $(wildcard libgil/tests/*.h) $(GIL_LIB)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $@"
 	@$(CC) $(CPPFLAGS_ALL) $(CFLAGS_ALL) $< $(TEST_LIB) -o $@ $(GIL_LIB) $(LDFLAGS_ALL)

@@ -18,54 +18,9 @@
 #include <string.h>
 #include <unistd.h>
 
-#include "gil.h"
-#include "harness.h"
-
-#define MS(n) ((int64_t)(n) * 1000000)
-#define SEC(n) ((int64_t)(n) * 1000000000)
-
-static int64_t now(void)
-{
-    return gil_os_monotonic_ns();
-}
+#include "testutil.h"
 
 /* ---- helpers ------------------------------------------------------------ */
-
-/* SIGUSR1 without SA_RESTART: a blocked futex call in the target thread
-** returns EINTR after the handler ran. */
-static _Atomic int usr1_hits;
-
-static void on_usr1(int sig)
-{
-    (void)sig;
-    atomic_fetch_add(&usr1_hits, 1);
-}
-
-static void usr1_install(struct sigaction *old)
-{
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_usr1;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = 0;
-    sigaction(SIGUSR1, &sa, old);
-}
-
-static void usr1_restore(const struct sigaction *old)
-{
-    sigaction(SIGUSR1, old, NULL);
-}
-
-/* Join a worker whose last act is setting `done`; if it never gets there,
-** detach it rather than hang (worker state in these tests is static). */
-static int join_when_done(gil_os_thread_t t, gil_event_t *done)
-{
-    if (gil_event_wait(done, SEC(10), 0) != GIL_LOCK_ACQUIRED) {
-        gil_os_thread_detach(t);
-        return 0;
-    }
-    return gil_os_thread_join(t) == GIL_OK;
-}
 
 static int start(void (*fn)(void *), void *arg, gil_os_thread_t *t)
 {
@@ -382,12 +337,7 @@ TEST(lock_interruptible_returns_intr)
     CHECK_EQ(gil_event_wait(&a.started, SEC(5), 0), GIL_LOCK_ACQUIRED);
     /* A signal that arrives before the thread is asleep interrupts nothing:
     ** keep sending until one catches it in the wait. */
-    int64_t t0 = now();
-    while (!gil_event_is_set(&a.done) && now() - t0 < SEC(2)) {
-        gil_os_sleep_ns(MS(10));
-        if (!gil_event_is_set(&a.done))
-            pthread_kill(a.self, SIGUSR1);
-    }
+    kick_until_done(a.self, &a.done);
     CHECK(join_when_done(t, &a.done));
     usr1_restore(&old);
     CHECK_EQ(atomic_load(&a.result), GIL_LOCK_INTR);
@@ -416,14 +366,7 @@ TEST(lock_not_interruptible_without_flag)
         return;
     }
     CHECK_EQ(gil_event_wait(&a.started, SEC(5), 0), GIL_LOCK_ACQUIRED);
-    int64_t t0 = now();
-    for (int i = 0; i < 5; i++) {
-        gil_os_sleep_ns(MS(10));
-        pthread_kill(a.self, SIGUSR1);
-    }
-    while (atomic_load(&usr1_hits) < 5 && now() - t0 < SEC(2))
-        gil_os_sleep_ns(MS(5));
-    gil_os_sleep_ns(MS(20));
+    kick_n(a.self, 5);
     /* The handlers ran, yet the acquire is still waiting. */
     CHECK_EQ(gil_event_is_set(&a.done), 0);
     CHECK_EQ(gil_lock_release(&l), GIL_OK);
@@ -1121,12 +1064,7 @@ TEST(event_interruptible_returns_intr)
         return;
     }
     CHECK_EQ(gil_event_wait(&w.started, SEC(5), 0), GIL_LOCK_ACQUIRED);
-    int64_t t0 = now();
-    while (!gil_event_is_set(&w.done) && now() - t0 < SEC(2)) {
-        gil_os_sleep_ns(MS(10));
-        if (!gil_event_is_set(&w.done))
-            pthread_kill(w.self, SIGUSR1);
-    }
+    kick_until_done(w.self, &w.done);
     CHECK(join_when_done(t, &w.done));
     usr1_restore(&old);
     CHECK_EQ(atomic_load(&w.result), GIL_LOCK_INTR);
@@ -1153,14 +1091,7 @@ TEST(event_not_interruptible_without_flag)
         return;
     }
     CHECK_EQ(gil_event_wait(&w.started, SEC(5), 0), GIL_LOCK_ACQUIRED);
-    int64_t t0 = now();
-    for (int i = 0; i < 5; i++) {
-        gil_os_sleep_ns(MS(10));
-        pthread_kill(w.self, SIGUSR1);
-    }
-    while (atomic_load(&usr1_hits) < 5 && now() - t0 < SEC(2))
-        gil_os_sleep_ns(MS(5));
-    gil_os_sleep_ns(MS(20));
+    kick_n(w.self, 5);
     CHECK_EQ(gil_event_is_set(&w.done), 0);
     gil_event_set(&e);
     CHECK(join_when_done(t, &w.done));

@@ -24,66 +24,11 @@
 #include <time.h>
 #include <unistd.h>
 
-#include "gil.h"
-#include "harness.h"
-
-#define MS(n) ((int64_t)(n) * 1000000)
-#define SEC(n) ((int64_t)(n) * 1000000000)
-
-static int64_t now(void)
-{
-    return gil_os_monotonic_ns();
-}
+#include "testutil.h"
 
 /* ---- helpers ------------------------------------------------------------ */
 
-/* A SIGUSR1 handler installed without SA_RESTART, so that a blocking system
-** call in the target thread really sees EINTR. */
-static _Atomic int usr1_hits;
 
-static void on_usr1(int sig)
-{
-    (void)sig;
-    atomic_fetch_add(&usr1_hits, 1);
-}
-
-static void usr1_install(struct sigaction *old)
-{
-    struct sigaction sa;
-    memset(&sa, 0, sizeof sa);
-    sa.sa_handler = on_usr1;
-    sigemptyset(&sa.sa_mask);
-    sa.sa_flags = 0;
-    sigaction(SIGUSR1, &sa, old);
-}
-
-static void usr1_restore(const struct sigaction *old)
-{
-    sigaction(SIGUSR1, old, NULL);
-}
-
-/* Wait for a worker that sets `done` as its last act, then join it.  If it
-** never finishes, detach it instead of hanging the whole test program (the
-** workers' shared state is static, so a straggler touches nothing freed). */
-static int join_when_done(gil_os_thread_t t, gil_event_t *done)
-{
-    if (gil_event_wait(done, SEC(10), 0) != GIL_LOCK_ACQUIRED) {
-        gil_os_thread_detach(t);
-        return 0;
-    }
-    return gil_os_thread_join(t) == GIL_OK;
-}
-
-/* Run fn(arg) on a fresh joinable thread and join it.  The caller is
-** blocked in join meanwhile, so fn may use CHECK. */
-static void run_on_thread(void (*fn)(void *), void *arg)
-{
-    gil_os_thread_t t;
-    int rc = gil_os_thread_start(fn, arg, 0, 0, &t);
-    CHECK_EQ(rc, GIL_OK);
-    if (rc == GIL_OK)
-        CHECK_EQ(gil_os_thread_join(t), GIL_OK);
-}
 
 static size_t page(void)
 {

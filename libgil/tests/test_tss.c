@@ -10,21 +10,9 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "gil.h"
-#include "harness.h"
+#include "testutil.h"
 
-#define SEC(n) ((int64_t)(n) * 1000000000)
 
-/* Run fn(arg) on a fresh thread and join it; the caller waits in join, so
-** fn may use CHECK. */
-static void run_on_thread(void (*fn)(void *), void *arg)
-{
-    gil_os_thread_t t;
-    int rc = gil_os_thread_start(fn, arg, 0, 0, &t);
-    CHECK_EQ(rc, GIL_OK);
-    if (rc == GIL_OK)
-        CHECK_EQ(gil_os_thread_join(t), GIL_OK);
-}
 
 /* ---- allocation and creation ------------------------------------------- */
 
