@@ -226,6 +226,14 @@ static void q_leave(gil_t *g, gil_tstate_t *ts)
     while ((w & GIL_WAITERS) &&
            !atomic_compare_exchange_weak(&g->word, &w, w & ~GIL_WAITERS))
         ;
+    /* A forced dropper waiting for a switch would wait forever now that
+    ** nobody is left to take the GIL (CPython's gh-96387). */
+    gil_tstate_t *prev = g->last_holder;
+    if (prev && prev->switch_wait) {
+        prev->switch_wait = 0;
+        atomic_store_explicit(&prev->park, 1, memory_order_release);
+        gil_os_futex_wake(&prev->park, 1);
+    }
 }
 
 /* Is the queue non-empty once `ts` has left it? */
@@ -543,6 +551,11 @@ static void drop_slow(gil_t *g, gil_tstate_t *ts, int forced)
     if (g->stint_owner == ts && now > g->stint_start)
         ts->vruntime += now - g->stint_start;
     g->stint_owner = NULL;
+    /* ts may have taken the GIL on the fast path, which does not record
+    ** last_holder; FORCE_SWITCHING and the switch count need it right. */
+    g->last_holder = ts;
+    if (!forced && g->lender == ts)
+        g->lender = NULL;       /* it blocked instead of being preempted */
     gil_breaker_clear(ts, GIL_BREAK_DROP);
     int pol = policy_of(g);
     if (pol == GIL_POLICY_FAIR && g->q_head) {

@@ -381,6 +381,38 @@ TEST(fair_shares_with_io_thread)
     fix_down(&f);
 }
 
+/* cpython's FORCE_SWITCHING: a holder that honours a drop request does not
+** come back before the waiter that asked has had the GIL — even when the
+** holder took the GIL on the fast path (which records no last holder). */
+static void note_took(gil_tstate_t *ts, void *arg)
+{
+    atomic_store((_Atomic int *)arg, 1);
+}
+
+TEST(cpython_forced_switch_after_fast_take)
+{
+    for (int round = 0; round < 5; round++) {
+        fix_t f = fix_up(GIL_POLICY_CPYTHON);
+        gil_set_interval_us(f.interp, 1000);
+        GIL_BEGIN_ALLOW_THREADS     /* re-take on the fast path */
+        GIL_END_ALLOW_THREADS
+        _Atomic int took = 0;
+        gil_thread_t *h;
+        CHECK_EQ(gil_thread_start(f.interp, note_took, &took, &h), GIL_OK);
+        gil_stats_t st;
+        int64_t deadline = gil_deadline(5000000000LL);
+        do {
+            if (GIL_POLL(f.ts))
+                gil_breaker_handle(f.ts);
+            gil_stats_thread(f.ts, &st);
+        } while (st.forced == 0 && gil_os_monotonic_ns() < deadline);
+        CHECK_EQ(st.forced, 1);
+        CHECK_EQ(atomic_load(&took), 1);   /* it ran before we came back */
+        CHECK_EQ(fix_join(h), GIL_OK);
+        fix_down(&f);
+    }
+}
+
 /* ---- legacy ticks -------------------------------------------------------- */
 
 TEST(legacy_ticks)
