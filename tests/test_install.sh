@@ -5,7 +5,7 @@
 top=$(cd "$(dirname "$0")/../.." && pwd)
 [ -f "$top/Makefile" ] || top=$(pwd)
 # Called from `make check`: do not inherit its variables (sanitizer flags).
-unset MAKEFLAGS MFLAGS MAKELEVEL
+unset MAKEFLAGS MFLAGS MAKELEVEL EXTRA_CFLAGS EXTRA_LDFLAGS EXTRA_CPPFLAGS OPT CFLAGS LDFLAGS BUILD
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 pass=0
