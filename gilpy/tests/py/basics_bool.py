@@ -1,0 +1,13 @@
+# bool: True/False, arithmetic as ints, and/or/not returning operands
+print(True, False)
+print(type(True).__name__, isinstance(True, int))
+print(True + True, True * 10, False - 1)
+print(True == 1, False == 0, True is True)
+print(1 and 2, 0 and 2, 1 or 2, 0 or 2, None or 'x')
+print('' or [] or 'last')
+print(not 1, not 0, not '', not 'a')
+print(bool(0), bool(1), bool(-1), bool(0.0), bool(''), bool('0'))
+print(bool([]), bool([0]), bool({}), bool(()), bool(set()))
+print(True & False, True | False, True ^ True, ~True)
+print(repr(True), str(False))
+print(int(True), float(False))

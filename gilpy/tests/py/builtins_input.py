@@ -1,0 +1,16 @@
+# input() reads lines from stdin (fed from builtins_input.stdin)
+name = input()
+print('name:', repr(name))
+age = input('age? ')
+print()
+print('age:', int(age) + 1)
+line = input('')
+print('spaces kept:', repr(line))
+empty = input()
+print('empty:', repr(empty))
+last = input()
+print('last line without newline:', repr(last))
+try:
+    input()
+except EOFError as e:
+    print(type(e).__name__, repr(str(e)))

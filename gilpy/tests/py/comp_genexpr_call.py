@@ -1,0 +1,11 @@
+# generator expressions as sole call arguments and iterators
+print(sum(x for x in range(101)))
+print(max((len(s), s) for s in ['pear', 'fig', 'banana']))
+print(''.join(c for c in 'a1b2c3' if c.isalpha()))
+print(list(zip('abc', (x * x for x in range(3)))))
+print(sorted((x % 4 for x in range(10)), reverse=True))
+print(any(n > 3 for n in [1, 2]), all(n > 0 for n in [1, 2]))
+print(tuple(x for x in 'hi'), set(x % 2 for x in range(5)) == {0, 1})
+first_neg = next((x for x in [3, 1, -4, 5, -9] if x < 0), None)
+print(first_neg)
+print(dict((k, k * 2) for k in 'ab'))

@@ -1,0 +1,6 @@
+public = 'public'
+_hidden = 'hidden'
+
+
+def func():
+    return 'func'

@@ -1,0 +1,11 @@
+# replace, expandtabs, translate
+print('hello world'.replace('o', '0'), 'aaa'.replace('a', 'b', 2), 'abc'.replace('', '-'))
+print('abcabc'.replace('bc', ''), 'x'.replace('y', 'z'), 'aaaa'.replace('aa', 'a'))
+print(repr('a\tbc\tdef'.expandtabs()), repr('a\tb'.expandtabs(4)), repr('\t'.expandtabs(0)))
+table = str.maketrans('abc', 'xyz')
+print('aabbcc-abc'.translate(table))
+table2 = str.maketrans({'a': 'A', 'b': None, 'c': 'CC'})
+print('abcabc'.translate(table2))
+table3 = str.maketrans('ab', 'AB', 'z')
+print('abzzab'.translate(table3))
+print(table == {97: 120, 98: 121, 99: 122})

@@ -1,0 +1,10 @@
+# numeric literals
+print(0, 7, 1234567890, 0x1F, 0XfF, 0o17, 0O7, 0b1011, 0B1)
+print(1_000_000, 0x_ff_ff, 0b_1010_1010, 0o_7_7)
+print(1.5, 1., .5, 1e3, 1E-3, 1_0.0_1, 2.5e+2, 0e0)
+print(00, 0_0)
+print(123456789012345678901234567890)
+print(0xFFFFFFFFFFFFFFFFFFFF)
+print(1e308, 1e309, 1e-324, 5e-324)
+print(type(1).__name__, type(1.0).__name__, type(1e0).__name__)
+print(-0x10, -0.0, +1)
