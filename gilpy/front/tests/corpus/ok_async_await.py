@@ -1,0 +1,6 @@
+async def main():
+    async with lock:
+        await asyncio.sleep(0)
+    async for x in it:
+        pass
+await = async_ = 1

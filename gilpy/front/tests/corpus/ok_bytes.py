@@ -1,0 +1,1 @@
+b'\x00\xff' b"\n" B'abc' rb'\d' br"\"" b''

@@ -1,0 +1,3 @@
+# -*- coding: utf-8 -*-
+nombre = 'señal'
+ñ = 2

@@ -1,0 +1,4 @@
+if x:
+    if y:
+        z = 1
+        # trailing comment

@@ -1,0 +1,10 @@
+x = 1if y else 2
+z = [0x1for i in y]
+w = 1or 2
+v = 1and 2
+u = 1in y
+t = 0o7is not None
+s = 1.5if y else 0b1
+r = 1not in y
+q = [1for i in y]
+p = 0b1if y else 0o7

@@ -1,0 +1,3 @@
+s = 'nbsp zwsp​ctrlend'
+# comment with nbsp  and  control
+t = 1

@@ -1,0 +1,5 @@
+x = 'abc\
+def'
+y = "a\\"
+z = 'a\'b'
+w = 'ends with backslash-backslash \\'
