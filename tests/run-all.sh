@@ -24,7 +24,7 @@ for t in "$build"/tests/test_*; do
         summary="$name: exited with status $rc"
     fi
     if [ "$f" -ne 0 ]; then
-        printf '%s\n' "$out" | grep -E '^(FAIL|not ok)|ERROR|Sanitizer|WARNING' | head -n 40
+        printf '%s\n' "$out" | grep -E '^(FAIL|not ok)|CHECK failed|ERROR|Sanitizer|WARNING' | head -n 40
     fi
     echo "$summary"
     pass=$((pass + p))

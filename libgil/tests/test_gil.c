@@ -118,7 +118,10 @@ TEST(handoffs_ping_pong_every_policy)
                (gil_os_monotonic_ns() - t0) / 1e9,
                (unsigned long long)st.switches,
                (unsigned long long)st.total.handoffs);
-        CHECK(st.switches >= (uint64_t)p.rounds);
+        /* Each round needs a change of holder; a few may happen on the
+        ** fast path (the other thread between its drop and its take),
+        ** where `switches` does not look. */
+        CHECK(st.switches >= (uint64_t)p.rounds / 100 * 99);
         if (all_policies[k] == GIL_POLICY_FAIR)
             CHECK(st.total.handoffs >= (uint64_t)p.rounds / 100 * 99);
         fix_down(&f);

@@ -34,7 +34,11 @@ void gil_stats_thread(const gil_tstate_t *ts, gil_stats_t *out);
 
 typedef struct gil_interp_stats {
     gil_stats_t total;       /* all threads, the ended ones included */
-    uint64_t switches;       /* GIL taken by a state other than the last */
+    uint64_t switches;       /* GIL taken by a state other than the last,
+                             ** seen at slow-path takes only: a fast take
+                             ** just after another thread's fast drop
+                             ** (nobody waiting) is not counted, which keeps
+                             ** the uncontended path free of bookkeeping */
     uint64_t waiters;        /* threads waiting right now */
     uint64_t threads;        /* thread states alive right now */
 } gil_interp_stats_t;
