@@ -103,9 +103,16 @@ clean:
 #   make tok-expected    rewrite gilpy/front/tests/corpus/*.expected from
 #                        CPython 3.11 (gilpy/front/tests/pytok.py)
 #   make fuzz-tokenizer  libFuzzer + ASan/UBSan on the tokenizer, $(FUZZ_TIME) s
-GP_SRC   := $(wildcard gilpy/front/*.c gilpy/objects/*.c)
+# libgilpy.a: the parts that stand alone (front end, float repr, format
+# specs), tested on their own.  The interpreter proper (everything else
+# under gilpy/*/) links into build/gilpy.
+GP_SRC   := $(wildcard gilpy/front/*.c) gilpy/objects/floatrepr.c \
+            gilpy/objects/formatspec.c
 GP_OBJ   := $(GP_SRC:%.c=$(BUILD)/obj/%.o)
-GP_HDR   := $(wildcard gilpy/front/*.h gilpy/objects/*.h)
+GP_HDR   := $(wildcard gilpy/*.h gilpy/*/*.h)
+GPI_SRC  := $(filter-out $(GP_SRC) gilpy/main.c,$(wildcard gilpy/*/*.c))
+GPI_OBJ  := $(GPI_SRC:%.c=$(BUILD)/obj/%.o)
+GP_LIBS  := -lgmp -lm
 GP_OBJ_TESTS := $(patsubst gilpy/objects/tests/%.c,$(BUILD)/tests/%,\
                   $(wildcard gilpy/objects/tests/test_*.c))
 GP_LIB   := $(BUILD)/libgilpy.a
@@ -115,7 +122,15 @@ PYTHON311 ?= /usr/bin/python3.11
 FUZZ_CC   ?= clang
 FUZZ_TIME ?= 60
 
-.PHONY: tok-expected fuzz-tokenizer py-check py-expected
+.PHONY: tok-expected fuzz-tokenizer py-check py-expected gilpy
+gilpy: $(BUILD)/gilpy
+
+# The interpreter: main.c, every other gilpy/*/*.c, libgilpy, libgil.
+$(BUILD)/gilpy: gilpy/main.c $(GPI_OBJ) $(GP_LIB) $(GIL_LIB)
+	@mkdir -p $(dir $@)
+	@echo "  LD      $@"
+	@$(CC) $(GP_CPPFLAGS) $(CFLAGS_ALL) gilpy/main.c $(GPI_OBJ) -o $@ \
+	    $(GP_LIB) $(GIL_LIB) $(LDFLAGS_ALL) $(GP_LIBS)
 all: $(GP_LIB) $(BUILD)/tests/test_tokenizer $(BUILD)/gilpy-tokdump $(GP_OBJ_TESTS)
 tests: $(BUILD)/tests/test_tokenizer $(GP_OBJ_TESTS)
 
