@@ -84,6 +84,9 @@ posix-check:
 
 bench: $(BENCH_BIN)
 	$(BUILD)/bench/gilbench --helper $(BUILD)/bench/echo_helper
+	@if [ -x $(BUILD)/gilpy ] || $(MAKE) -s $(BUILD)/gilpy 2>/dev/null; then \
+	    sh bench/py/run.sh $(BUILD)/gilpy; \
+	else echo "bench/py: skipped (build/gilpy does not build yet)"; fi
 
 demo: $(BENCH_BIN)
 	$(BUILD)/bench/gilbench --helper $(BUILD)/bench/echo_helper --quick

@@ -1,0 +1,7 @@
+# Recursion: function calls, int compare and add.
+def fib(n):
+    if n < 2:
+        return n
+    return fib(n - 1) + fib(n - 2)
+
+print(fib(32))
