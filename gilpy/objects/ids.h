@@ -19,6 +19,7 @@
     X(__and__) \
     X(__annotations__) \
     X(__bool__) \
+    X(__bytes__) \
     X(__build_class__) \
     X(__builtins__) \
     X(__call__) \
@@ -46,6 +47,7 @@
     X(__floor__) \
     X(__floordiv__) \
     X(__format__) \
+    X(__fspath__) \
     X(__ge__) \
     X(__get__) \
     X(__getattr__) \
