@@ -128,11 +128,23 @@ FUZZ_TIME ?= 60
 .PHONY: tok-expected fuzz-tokenizer py-check py-expected gilpy
 gilpy: $(BUILD)/gilpy
 
-# The interpreter: main.c, every other gilpy/*/*.c, libgilpy, libgil.
-$(BUILD)/gilpy: gilpy/main.c $(GPI_OBJ) $(GP_LIB) $(GIL_LIB)
+# The interpreter: main.c, every other gilpy/*/*.c, the frozen gilpy/lib
+# modules, libgilpy, libgil.  The REPL uses readline when its header is
+# there (.ci/run installs it); without it, plain line input.
+GP_READLINE := $(shell printf '\043include <stdio.h>\n\043include <readline/readline.h>\n' \
+                 | $(CC) -E - >/dev/null 2>&1 && echo yes)
+GP_MAIN_FLAGS := $(if $(GP_READLINE),-DGP_HAVE_READLINE)
+GP_LIBS  += $(if $(GP_READLINE),-lreadline)
+GP_FROZEN := $(BUILD)/gen/frozen.c
+$(GP_FROZEN): gilpy/lib/freeze.sh $(wildcard gilpy/lib/*.py)
+	@mkdir -p $(dir $@)
+	@echo "  FREEZE  $@"
+	@sh gilpy/lib/freeze.sh $@ $(wildcard gilpy/lib/*.py)
+$(BUILD)/gilpy: gilpy/main.c $(GPI_OBJ) $(GP_FROZEN) $(GP_LIB) $(GIL_LIB)
 	@mkdir -p $(dir $@)
 	@echo "  LD      $@"
-	@$(CC) $(GP_CPPFLAGS) $(CFLAGS_ALL) gilpy/main.c $(GPI_OBJ) -o $@ \
+	@$(CC) $(GP_CPPFLAGS) $(GP_MAIN_FLAGS) $(CFLAGS_ALL) gilpy/main.c \
+	    $(GP_FROZEN) $(GPI_OBJ) -o $@ \
 	    $(GP_LIB) $(GIL_LIB) $(LDFLAGS_ALL) $(GP_LIBS)
 all: $(GP_LIB) $(BUILD)/tests/test_tokenizer $(BUILD)/gilpy-tokdump $(GP_OBJ_TESTS)
 tests: $(BUILD)/tests/test_tokenizer $(GP_OBJ_TESTS)
