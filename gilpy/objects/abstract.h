@@ -108,6 +108,8 @@ int gp_setitem(gp_obj_t *o, gp_obj_t *key, gp_obj_t *v);
 int gp_delitem(gp_obj_t *o, gp_obj_t *key);
 gp_obj_t *gp_getitem_int(gp_obj_t *o, gp_ssize_t i);
 int gp_contains(gp_obj_t *seq, gp_obj_t *item);  /* `in`: 1/0/-1 */
+/* `in` by iteration (no __contains__): 1/0/-1. */
+int gp_sequence_contains_iter(gp_obj_t *seq, gp_obj_t *item);
 gp_obj_t *gp_iter(gp_obj_t *o);             /* iter(o), incl. __getitem__ seqs */
 /* next(it): new ref; NULL with no exception set means exhausted. */
 gp_obj_t *gp_iter_next(gp_obj_t *it);

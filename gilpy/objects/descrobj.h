@@ -33,6 +33,19 @@ gp_obj_t *gp_methoddef_call(const gp_methoddef_t *def, gp_obj_t *self,
                             gp_obj_t *kwnames);
 gp_obj_t *gp_method_descr_new(gp_type_t *t, const gp_methoddef_t *def);
 gp_obj_t *gp_getset_descr_new(gp_type_t *t, const gp_getsetdef_t *def);
+gp_obj_t *gp_classmethod_descr_new(gp_type_t *t, const gp_methoddef_t *def);
+/* A slot wrapper (int.__add__, object.__init__): calls slot `slot` of t;
+** see typeslots.h for the slot numbers. */
+gp_obj_t *gp_wrapper_descr_new(gp_type_t *t, int slot);
+/* A staticmethod wrapping a builtin bound to self (type.__new__). */
+gp_obj_t *gp_staticmethod_from_cfunction(const gp_methoddef_t *def,
+                                         gp_obj_t *self);
+/* The slot a wrapper descriptor calls, and its type (*owner). */
+int gp_wrapper_descr_slot(gp_obj_t *w, gp_type_t **owner);
+/* Is w the wrapper of slot `slot` of type t? */
+int gp_wrapper_descr_is(gp_obj_t *w, gp_type_t *t, int slot);
+/* super(type, obj) for C code (class creation's __init_subclass__). */
+gp_obj_t *gp_super_new(gp_type_t *type, gp_obj_t *obj);
 /* property(fget, fset, fdel, doc) etc. for C code. */
 gp_obj_t *gp_staticmethod_new(gp_obj_t *callable);
 gp_obj_t *gp_classmethod_new(gp_obj_t *callable);

@@ -70,6 +70,10 @@ void gp_gc_track(gp_obj_t *o);
 void gp_gc_untrack(gp_obj_t *o);
 int gp_gc_is_tracked(gp_obj_t *o);
 
+/* PEP 442: a finalizer (__del__) runs at most once per object. */
+int gp_gc_finalized(gp_obj_t *o);
+void gp_gc_set_finalized(gp_obj_t *o);
+
 /* gc.collect(generation): the number of unreachable objects found. */
 gp_ssize_t gp_gc_collect(int generation);
 /* The breaker's GP_BREAK_GC handler: collect what the thresholds say. */

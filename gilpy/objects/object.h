@@ -313,6 +313,15 @@ gp_obj_t *gp_type_generic_new(gp_type_t *t, gp_obj_t *const *args,
 ** its heap type: the last step of a dealloc. */
 void gp_object_free(gp_obj_t *o);
 
+/* A type or one of its bases changed (an attribute was set): bumps the
+** version of t and of its subclasses, so method caches miss. */
+void gp_type_modified(gp_type_t *t);
+/* Copy into t every slot it leaves NULL from b (class creation and
+** gp_type_ready). */
+void gp_type_inherit(gp_type_t *t, gp_type_t *b);
+/* The hash of an object by identity (object.__hash__). */
+gp_hash_t gp_hash_pointer(const void *p);
+
 /* Process-wide start-up: every static type ready, the immortal constants
 ** (small ints, ids.h strings, one-character strings, empty tuple/str/
 ** bytes/frozenset) built.  Called once before the first interpreter. */
