@@ -74,4 +74,7 @@ gp_obj_t *gp_code_new(const uint32_t *code, gp_ssize_t ncode,
 /* Line of instruction i (0 if none). */
 int gp_code_line(gp_code_t *co, gp_ssize_t i);
 
+/* Readies the code type (obj_code.c). */
+int gp_obj_code_init(void);
+
 #endif

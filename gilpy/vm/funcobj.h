@@ -48,4 +48,7 @@ gp_obj_t *gp_function_new(gp_obj_t *code, gp_obj_t *globals,
 gp_obj_t *gp_method_new(gp_obj_t *func, gp_obj_t *self);
 gp_obj_t *gp_cell_new(gp_obj_t *v);           /* v may be NULL */
 
+/* Readies function, method and cell (objects/obj_func.c). */
+int gp_obj_func_init(void);
+
 #endif

@@ -124,9 +124,10 @@ int gp_enter_recursive_call(const char *where)
 {
     gp_thread_t *t = gp_tcur();
     if (++t->depth > t->interp->recursion_limit + t->recursion_headroom) {
-        t->depth--;
         if (t->recursion_headroom)
-            return 0;           /* already raising RecursionError */
+            return 0;           /* already raising RecursionError: the
+                                   caller still leaves, so keep the count */
+        t->depth--;
         t->recursion_headroom = 50;
         gp_err_format(&gp_exc_RecursionError,
                       "maximum recursion depth exceeded%s", where);

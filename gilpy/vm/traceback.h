@@ -39,4 +39,7 @@ int gp_tb_here(gp_obj_t *code, gp_obj_t *globals, int lasti);
 ** Returns 0, or -1 with an exception set. */
 int gp_tb_print(gp_obj_t *tb, gp_obj_t *file);
 
+/* Readies the traceback and tb_frame types (vm/traceback.c). */
+int gp_traceback_init(void);
+
 #endif
