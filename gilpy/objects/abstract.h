@@ -110,7 +110,9 @@ gp_obj_t *gp_getitem_int(gp_obj_t *o, gp_ssize_t i);
 int gp_contains(gp_obj_t *seq, gp_obj_t *item);  /* `in`: 1/0/-1 */
 /* `in` by iteration (no __contains__): 1/0/-1. */
 int gp_sequence_contains_iter(gp_obj_t *seq, gp_obj_t *item);
-gp_obj_t *gp_iter(gp_obj_t *o);             /* iter(o), incl. __getitem__ seqs */
+gp_obj_t *gp_iter(gp_obj_t *o);
+/* The iterator of a sequence with only __getitem__ (obj_iters.c). */
+gp_obj_t *gp_seqiter_new(gp_obj_t *seq);             /* iter(o), incl. __getitem__ seqs */
 /* next(it): new ref; NULL with no exception set means exhausted. */
 gp_obj_t *gp_iter_next(gp_obj_t *it);
 int gp_iter_check(gp_obj_t *o);             /* has __next__ */
