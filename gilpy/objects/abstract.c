@@ -17,6 +17,7 @@
 #include "objects/ids.h"
 #include "objects/listobj.h"
 #include "objects/numobj.h"
+#include "objects/rangeobj.h"
 #include "objects/strobj.h"
 #include "vm/errors.h"
 #include "vm/state.h"

@@ -57,6 +57,8 @@ static inline int64_t gp_int_small(gp_obj_t *o) { return ((gp_int_t *)o)->v; }
 gp_obj_t *gp_int_from_i64(int64_t v);
 gp_obj_t *gp_int_from_u64(uint64_t v);
 gp_obj_t *gp_int_from_ssize(gp_ssize_t v);
+/* id(o): the address as an int. */
+gp_obj_t *gp_int_from_ptr(const void *p);
 gp_obj_t *gp_int_from_double(double d);    /* int(3.7); OverflowError /
                                               ValueError for inf / nan */
 /* int(text, base) of a str's UTF-8: CPython's rules and messages ("invalid
