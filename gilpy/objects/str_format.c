@@ -28,8 +28,9 @@ static const char *tname(gp_obj_t *o)
 }
 
 /* Raise what a formatspec.h call reported. */
-static gp_obj_t *fspec_raise(gp_fspec_error_t *err)
+gp_obj_t *gp_fspec_raise(void *fspec_error)
 {
+    gp_fspec_error_t *err = fspec_error;
     gp_type_t *t;
     switch (err->exc) {
     case GP_FSPEC_EXC_OVERFLOW_ERROR: t = &gp_exc_OverflowError; break;
@@ -62,14 +63,14 @@ gp_obj_t *gp_str_format_spec(gp_obj_t *o, gp_obj_t *spec)
     gp_fspec_error_t err;
     memset(&err, 0, sizeof err);
     if (gp_fspec_parse(s, (size_t)sl, GP_FSPEC_STR, name, &fs, &err) < 0)
-        return fspec_raise(&err);
+        return gp_fspec_raise(&err);
     const char *v = gp_str_utf8_sp(o, &vl);
     if (!v)
         return NULL;
     char *out;
     size_t outlen;
     if (gp_format_str(v, (size_t)vl, &fs, name, &out, &outlen, &err) < 0)
-        return fspec_raise(&err);
+        return gp_fspec_raise(&err);
     gp_obj_t *r = gp_str_from_utf8_sp(out, (gp_ssize_t)outlen);
     free(out);
     return r;
@@ -385,7 +386,7 @@ static int pct_float(wr_t *w, const pctflags_t *f, uint32_t conv, gp_obj_t *v)
     size_t outlen;
     if (gp_fspec_parse(spec, (size_t)n, GP_FSPEC_FLOAT, "float", &fs, &err) < 0 ||
         gp_format_float(x, &fs, "float", &out, &outlen, &err) < 0) {
-        fspec_raise(&err);
+        gp_fspec_raise(&err);
         return -1;
     }
     uint32_t sign = 0;

@@ -109,6 +109,8 @@ gp_obj_t *gp_str_intern_cstr(const char *s);        /* new reference */
 gp_obj_t *gp_str_mod(gp_obj_t *fmt, gp_obj_t *args);
 /* format(value, spec) for str (spec a str). */
 gp_obj_t *gp_str_format_spec(gp_obj_t *o, gp_obj_t *spec);
+/* Raise what a formatspec.h call reported (and clear it); NULL. */
+gp_obj_t *gp_fspec_raise(void *fspec_error);
 
 /* A growable string under construction (code points up to 0x10FFFF). */
 typedef struct {
