@@ -302,7 +302,7 @@ static gp_obj_t *math_dist(gp_obj_t *m, gp_obj_t *const *args,
         return NULL;
     }
     gp_ssize_t n = GP_SIZE(p);
-    gp_obj_t **diffs = malloc(sizeof(gp_obj_t *) * (size_t)(n + 1));
+    gp_obj_t **diffs = calloc((size_t)n + 1, sizeof(gp_obj_t *));
     gp_obj_t *r = NULL;
     gp_ssize_t k = 0;
     for (; diffs && k < n; k++) {
