@@ -811,6 +811,8 @@ const char *gp_binop_symbol(int op)
         "+=", "&=", "//=", "<<=", "@=", "*=", "%=", "|=", "**=", ">>=",
         "-=", "/=", "^="
     };
+    if (op == GP_NB_POWER)
+        return "** or pow()";
     return op >= GP_NB_INPLACE ? isyms[op - GP_NB_INPLACE] : binop_syms[op];
 }
 
@@ -1167,11 +1169,12 @@ int gp_setitem(gp_obj_t *o, gp_obj_t *key, gp_obj_t *v)
     if (t->as_mapping && t->as_mapping->ass_subscript)
         return t->as_mapping->ass_subscript(o, key, v);
     if (!v)
-        gp_err_format(&gp_exc_TypeError, "'%s' object doesn't support item "
-                      "deletion", TNAME(o));
-    else if (t->as_sequence && t->as_sequence->item)
-        gp_err_format(&gp_exc_TypeError, "'%s' object does not support item "
-                      "assignment", TNAME(o));
+        /* CPython words it differently when the deletion reached the
+        ** sequence protocol. */
+        gp_err_format(&gp_exc_TypeError, "'%s' object %s support item "
+                      "deletion", TNAME(o),
+                      t->as_sequence && gp_index_check(key) ? "doesn't"
+                                                            : "does not");
     else
         gp_err_format(&gp_exc_TypeError, "'%s' object does not support item "
                       "assignment", TNAME(o));
@@ -1278,6 +1281,23 @@ gp_obj_t *gp_sequence_tuple(gp_obj_t *o)
 int gp_unpack_iterable(gp_obj_t *o, gp_ssize_t before, gp_ssize_t after,
                        int star, gp_obj_t **out)
 {
+    if (!star && (GP_TUPLE_CHECK_EXACT(o) || GP_TYPE(o) == &gp_list_type)) {
+        /* `a, b = b, a` and friends: no iterator. */
+        gp_ssize_t n = GP_SIZE(o);
+        if (n != before) {
+            if (n < before)
+                gp_err_format(&gp_exc_ValueError, "not enough values to "
+                              "unpack (expected %zd, got %zd)", before, n);
+            else
+                gp_err_format(&gp_exc_ValueError, "too many values to "
+                              "unpack (expected %zd)", before);
+            return -1;
+        }
+        for (gp_ssize_t i = 0; i < n; i++)
+            out[i] = gp_newref(GP_TUPLE_CHECK_EXACT(o) ? GP_TUPLE_GET(o, i)
+                                                       : GP_LIST_GET(o, i));
+        return 0;
+    }
     gp_obj_t *it = gp_iter(o);
     if (!it) {
         if (gp_err_matches(&gp_exc_TypeError) && !GP_TYPE(o)->iter) {

@@ -19,7 +19,7 @@ extern gp_type_t gp_cfunction_type, gp_method_descr_type,
                  gp_classmethod_descr_type, gp_wrapper_descr_type,
                  gp_method_wrapper_type, gp_getset_descr_type,
                  gp_property_type, gp_classmethod_type,
-                 gp_staticmethod_type, gp_super_type;
+                 gp_staticmethod_type, gp_super_type, gp_mappingproxy_type;
 
 /* A builtin function: def called with self (the module, or NULL) and
 ** its __module__ name (may be NULL).  As PyCFunction_NewEx. */
@@ -40,6 +40,9 @@ gp_obj_t *gp_wrapper_descr_new(gp_type_t *t, int slot);
 /* A staticmethod wrapping a builtin bound to self (type.__new__). */
 gp_obj_t *gp_staticmethod_from_cfunction(const gp_methoddef_t *def,
                                          gp_obj_t *self);
+/* sm is a staticmethod of a builtin (made by the above): its def, and
+** its self in *self; else NULL. */
+const gp_methoddef_t *gp_staticmethod_cdef(gp_obj_t *sm, gp_obj_t **self);
 /* The slot a wrapper descriptor calls, and its type (*owner). */
 int gp_wrapper_descr_slot(gp_obj_t *w, gp_type_t **owner);
 /* Is w the wrapper of slot `slot` of type t? */
@@ -49,5 +52,10 @@ gp_obj_t *gp_super_new(gp_type_t *type, gp_obj_t *obj);
 /* property(fget, fset, fdel, doc) etc. for C code. */
 gp_obj_t *gp_staticmethod_new(gp_obj_t *callable);
 gp_obj_t *gp_classmethod_new(gp_obj_t *callable);
+/* A read-only live view of a mapping (what C.__dict__ returns;
+** descr_mappingproxy.c). */
+gp_obj_t *gp_mappingproxy_new(gp_obj_t *mapping);
+/* Makes the descriptor types ready (obj_descr.c). */
+int gp_obj_descr_init(void);
 
 #endif

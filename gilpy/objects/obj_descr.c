@@ -773,6 +773,17 @@ gp_obj_t *gp_staticmethod_from_cfunction(const gp_methoddef_t *def,
     return s;
 }
 
+const gp_methoddef_t *gp_staticmethod_cdef(gp_obj_t *sm, gp_obj_t **self)
+{
+    if (GP_TYPE(sm) != &gp_staticmethod_type)
+        return NULL;
+    gp_obj_t *f = ((smethod_t *)sm)->callable;
+    if (!f || GP_TYPE(f) != &gp_cfunction_type)
+        return NULL;
+    *self = ((cfunc_t *)f)->self;
+    return ((cfunc_t *)f)->def;
+}
+
 /* ---- property -------------------------------------------------------------- */
 
 typedef struct {
@@ -1178,7 +1189,7 @@ int gp_obj_descr_init(void)
         &gp_classmethod_descr_type, &gp_wrapper_descr_type,
         &gp_method_wrapper_type, &gp_getset_descr_type,
         &gp_staticmethod_type, &gp_classmethod_type, &gp_property_type,
-        &gp_super_type,
+        &gp_super_type, &gp_mappingproxy_type,
     };
     for (size_t i = 0; i < sizeof types / sizeof types[0]; i++)
         if (gp_type_ready(types[i]) < 0)

@@ -2,15 +2,16 @@
 ** obj_type.c — `type`: allocation, readying the static types,
 ** attribute lookup along the MRO, class creation (type(name, bases,
 ** dict): best base, instance layout, C3 MRO, __init_subclass__,
-** __set_name__), the type's own attributes, and gp_types_init.  `object`
-** is in obj_object.c; the slots of classes (functions that call dunder methods) are in
-** type_slots.c.
+** __set_name__), the type's own attributes, and gp_types_init.
+** `object` is in obj_object.c; the slots of classes (functions that call
+** dunder methods) are in type_slots.c.
 **
 ** Guard: the GIL.  Static types are written only while gilpy starts
 ** (gp_types_init, before any second thread exists) and are immutable
 ** afterwards ("cannot set 'x' attribute of immutable type 'int'"); heap
 ** types change under the GIL, and every change bumps the type's version.
 */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -99,7 +100,7 @@ int gp_type_is_subtype(gp_type_t *a, gp_type_t *b)
     return b == &gp_object_type;
 }
 
-gp_obj_t *gp_type_lookup(gp_type_t *t, gp_obj_t *name)
+static gp_obj_t *lookup_mro(gp_type_t *t, gp_obj_t *name)
 {
     gp_obj_t *mro = t->mro;
     if (!mro) {
@@ -120,6 +121,57 @@ gp_obj_t *gp_type_lookup(gp_type_t *t, gp_obj_t *name)
     return NULL;
 }
 
+/* A direct-mapped cache per class (CPython keeps one per interpreter;
+** classes belong to one interpreter, so theirs is guarded by its GIL;
+** static types, shared by all interpreters, have none).  An entry holds
+** its name (a reference, so the address cannot be reused by another
+** string) and a borrowed value, valid while the type's version is the
+** one it was filled at: every change to the class or a base bumps it. */
+#define TYPE_CACHE_SIZE 32
+struct gp_type_cache {
+    struct {
+        gp_obj_t *name;
+        gp_obj_t *value;        /* borrowed; NULL: not found */
+        uint32_t version;
+    } e[TYPE_CACHE_SIZE];
+};
+
+static void type_cache_free(gp_type_t *t)
+{
+    struct gp_type_cache *c = t->lookup_cache;
+    if (!c)
+        return;
+    t->lookup_cache = NULL;
+    for (int i = 0; i < TYPE_CACHE_SIZE; i++)
+        GP_XDECREF(c->e[i].name);
+    free(c);
+}
+
+gp_obj_t *gp_type_lookup(gp_type_t *t, gp_obj_t *name)
+{
+    if (!(t->flags & GP_TPFLAGS_HEAPTYPE) || !GP_STR_CHECK_EXACT(name))
+        return lookup_mro(t, name);
+    struct gp_type_cache *c = t->lookup_cache;
+    if (!c) {
+        c = t->lookup_cache = calloc(1, sizeof *c);
+        if (!c)
+            return lookup_mro(t, name);
+    }
+    unsigned h = (unsigned)(((uintptr_t)name >> 4) ^
+                            ((uintptr_t)name >> 9)) % TYPE_CACHE_SIZE;
+    if (c->e[h].name == name && c->e[h].version == t->version)
+        return c->e[h].value;
+    gp_obj_t *v = lookup_mro(t, name);
+    if (gp_err_occurred())
+        return v;       /* a failed lookup is not cached */
+    GP_INCREF(name);
+    GP_XDECREF(c->e[h].name);
+    c->e[h].name = name;
+    c->e[h].value = v;
+    c->e[h].version = t->version;
+    return v;
+}
+
 const char *gp_type_name_cstr(gp_type_t *t)
 {
     if (t->flags & GP_TPFLAGS_HEAPTYPE)
@@ -130,11 +182,8 @@ const char *gp_type_name_cstr(gp_type_t *t)
 
 gp_obj_t *gp_type_name(gp_type_t *t)
 {
-    if (t->flags & GP_TPFLAGS_HEAPTYPE)
-        return t->ht_name;
-    /* Static types: made on demand and kept in the type's dict. */
-    gp_obj_t *n = t->dict ? gp_dict_getitem(t->dict, GP_ID(__name__)) : NULL;
-    return n;
+    /* Static types too: gp_type_ready fills it. */
+    return t->ht_name;
 }
 
 /* ---- readying static types ------------------------------------------- */
@@ -208,12 +257,20 @@ static void remove_subclass(gp_type_t *base, gp_type_t *t)
 {
     if (!base->subclasses)
         return;
+    /* Runs from a dealloc, maybe while an exception is being raised
+    ** (a class statement that failed): keep that one. */
+    gp_obj_t *pending = gp_err_fetch();
     gp_obj_t *key = gp_int_from_ptr(t);
     if (key) {
-        if (gp_dict_delitem(base->subclasses, key) < 0)
+        if (gp_dict_getitem(base->subclasses, key) &&
+            gp_dict_delitem(base->subclasses, key) < 0)
             gp_err_clear();
         GP_DECREF(key);
     }
+    if (pending)
+        gp_err_restore(pending);
+    else
+        gp_err_clear();
 }
 
 static int add_methods(gp_type_t *t)
@@ -289,10 +346,13 @@ int gp_type_ready(gp_type_t *t)
         return -1;
     if (!(t->flags & GP_TPFLAGS_HEAPTYPE)) {
         const char *dot = strrchr(t->name, '.');
-        gp_obj_t *nm = gp_str_intern_cstr(dot ? dot + 1 : t->name);
-        if (!nm || gp_dict_setitem(t->dict, GP_ID(__name__), nm) < 0)
+        /* Kept in ht_name (unused otherwise by static types), not in the
+        ** dict: `object().__name__` must not find it. */
+        gp_obj_t *nm = gp_str_from_cstr(dot ? dot + 1 : t->name);
+        if (!nm)
             return -1;
-        GP_DECREF(nm);
+        nm->refcnt = GP_IMMORTAL_REFCNT;
+        t->ht_name = nm;
         if (!gp_dict_getitem(t->dict, GP_ID(__doc__))) {
             gp_obj_t *doc = t->doc ? gp_str_from_cstr(t->doc)
                                    : gp_newref(GP_NONE);
@@ -538,6 +598,16 @@ static gp_obj_t *type_new_impl(gp_type_t *meta, gp_obj_t *name,
     } else {
         GP_INCREF(bases);
     }
+    for (gp_ssize_t i = 0; i < GP_SIZE(bases); i++)
+        for (gp_ssize_t j = i + 1; j < GP_SIZE(bases); j++)
+            if (GP_TUPLE_GET(bases, i) == GP_TUPLE_GET(bases, j) &&
+                GP_TYPE_CHECK_FAST(GP_TUPLE_GET(bases, i),
+                                   GP_TPFLAGS_TYPE_SUBCLASS)) {
+                gp_err_format(&gp_exc_TypeError, "duplicate base class %s",
+                    gp_type_name_cstr((gp_type_t *)GP_TUPLE_GET(bases, i)));
+                GP_DECREF(bases);
+                return NULL;
+            }
     gp_type_t *base = best_base(bases);
     if (!base) {
         GP_DECREF(bases);
@@ -669,6 +739,8 @@ static gp_obj_t *type_new_impl(gp_type_t *meta, gp_obj_t *name,
         if (gp_dict_delitem(t->dict, GP_ID(__classcell__)) < 0)
             goto fail;
     }
+    /* The dict was edited directly above: drop what lookups cached. */
+    gp_type_modified(t);
     gp_gc_track((gp_obj_t *)t);
     /* __set_name__ on the attributes, then the parent's
     ** __init_subclass__(**kwds). */
@@ -811,6 +883,7 @@ static void type_dealloc(gp_obj_t *o)
         GP_DECREF(t->base);
     t->base = NULL;
     gp_slots_free(t);
+    type_cache_free(t);
     gp_object_free(o);
 }
 
@@ -980,7 +1053,7 @@ void gp_type_modified(gp_type_t *t)
 static gp_obj_t *type_get_name(gp_obj_t *o, void *c)
 {
     gp_type_t *t = (gp_type_t *)o;
-    if (t->flags & GP_TPFLAGS_HEAPTYPE)
+    if (t->ht_name)
         return gp_newref(t->ht_name);
     return gp_str_from_cstr(gp_type_name_cstr(t));
 }
@@ -1012,9 +1085,8 @@ static gp_obj_t *type_get_module(gp_obj_t *o, void *c)
 
 static gp_obj_t *type_get_dict(gp_obj_t *o, void *c)
 {
-    /* A copy, not CPython's read-only mappingproxy: writing to it cannot
-    ** bypass the slot updates of setattr (LANGUAGE.md). */
-    return gp_dict_copy(((gp_type_t *)o)->dict);
+    /* Read-only, so writes cannot bypass the slot updates of setattr. */
+    return gp_mappingproxy_new(((gp_type_t *)o)->dict);
 }
 
 static gp_obj_t *type_get_bases(gp_obj_t *o, void *c)
@@ -1209,3 +1281,4 @@ int gp_types_init(void)
             return -1;
     return 0;
 }
+

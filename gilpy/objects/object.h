@@ -266,6 +266,9 @@ struct gp_type {
     gp_obj_t *ht_module;        /* __module__ as stored when created */
     uint32_t version;           /* bumped when the type or a base changes
                                    (method caches); guarded by the GIL */
+    /* Heap types only: attribute lookup cache (obj_type.c), valid for
+    ** entries filled at the current version; NULL until first used. */
+    struct gp_type_cache *lookup_cache;
 };
 
 extern gp_type_t gp_type_type;      /* type */

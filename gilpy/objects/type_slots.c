@@ -25,34 +25,45 @@
 #include "vm/errors.h"
 #include "vm/funcobj.h"
 
-static const char *const nb_names[GP_NB_COUNT] = {
-    "add", "and", "floordiv", "lshift", "matmul", "mul", "mod", "or",
-    "pow", "rshift", "sub", "truediv", "xor"
+/* The same names as ids.h strings, for lookups without making a str. */
+static const int slot_ids[GP_SLOT_BINOP] = {
+    GP_ID___repr__, GP_ID___str__, GP_ID___hash__, GP_ID___call__,
+    GP_ID___iter__, GP_ID___next__, GP_ID___getattribute__,
+    GP_ID___getattr__, GP_ID___setattr__, GP_ID___delattr__, GP_ID___get__,
+    GP_ID___set__, GP_ID___delete__, GP_ID___init__, GP_ID___del__,
+    GP_ID___new__, GP_ID___lt__, GP_ID___le__, GP_ID___eq__, GP_ID___ne__,
+    GP_ID___gt__, GP_ID___ge__, GP_ID___len__, GP_ID___getitem__,
+    GP_ID___setitem__, GP_ID___delitem__, GP_ID___contains__,
+    GP_ID___bool__, GP_ID___neg__, GP_ID___pos__, GP_ID___abs__,
+    GP_ID___invert__, GP_ID___int__, GP_ID___float__, GP_ID___index__,
+    GP_ID___divmod__, GP_ID___rdivmod__,
+};
+static const int op_ids[3][GP_NB_COUNT] = {
+    {GP_ID___add__, GP_ID___and__, GP_ID___floordiv__, GP_ID___lshift__,
+     GP_ID___matmul__, GP_ID___mul__, GP_ID___mod__, GP_ID___or__,
+     GP_ID___pow__, GP_ID___rshift__, GP_ID___sub__, GP_ID___truediv__,
+     GP_ID___xor__},
+    {GP_ID___radd__, GP_ID___rand__, GP_ID___rfloordiv__, GP_ID___rlshift__,
+     GP_ID___rmatmul__, GP_ID___rmul__, GP_ID___rmod__, GP_ID___ror__,
+     GP_ID___rpow__, GP_ID___rrshift__, GP_ID___rsub__, GP_ID___rtruediv__,
+     GP_ID___rxor__},
+    {GP_ID___iadd__, GP_ID___iand__, GP_ID___ifloordiv__, GP_ID___ilshift__,
+     GP_ID___imatmul__, GP_ID___imul__, GP_ID___imod__, GP_ID___ior__,
+     GP_ID___ipow__, GP_ID___irshift__, GP_ID___isub__, GP_ID___itruediv__,
+     GP_ID___ixor__},
 };
 
-static const char *const fixed_names[GP_SLOT_BINOP] = {
-    "__repr__", "__str__", "__hash__", "__call__", "__iter__", "__next__",
-    "__getattribute__", "__getattr__", "__setattr__", "__delattr__",
-    "__get__", "__set__", "__delete__", "__init__", "__del__", "__new__",
-    "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__",
-    "__len__", "__getitem__", "__setitem__", "__delitem__", "__contains__",
-    "__bool__", "__neg__", "__pos__", "__abs__", "__invert__", "__int__",
-    "__float__", "__index__", "__divmod__", "__rdivmod__",
-};
-
-/* Names of the operator slots, made once (immutable after start-up). */
-static char op_names[3][GP_NB_COUNT][16];
+gp_obj_t *gp_slot_name_obj(int slot)
+{
+    if (slot < GP_SLOT_BINOP)
+        return gp_id_table[slot_ids[slot]];
+    int kind = (slot - GP_SLOT_BINOP) / GP_NB_COUNT;
+    return gp_id_table[op_ids[kind][(slot - GP_SLOT_BINOP) % GP_NB_COUNT]];
+}
 
 const char *gp_slot_name(int slot)
 {
-    if (slot < GP_SLOT_BINOP)
-        return fixed_names[slot];
-    int kind = (slot - GP_SLOT_BINOP) / GP_NB_COUNT;
-    int op = (slot - GP_SLOT_BINOP) % GP_NB_COUNT;
-    if (!op_names[kind][op][0])
-        snprintf(op_names[kind][op], sizeof op_names[kind][op], "__%s%s__",
-                 kind == 0 ? "" : kind == 1 ? "r" : "i", nb_names[op]);
-    return op_names[kind][op];
+    return gp_str_utf8(gp_slot_name_obj(slot), NULL);
 }
 
 /* ---- calling a C slot (slot wrappers) ---------------------------------- */
@@ -367,19 +378,14 @@ int gp_slots_add_wrappers(gp_type_t *t)
 
 /* type(self).name(self, args...) — NULL with AttributeError if the class
 ** has no such attribute (callers check first where it matters). */
-static gp_obj_t *call_dunder(gp_obj_t *self, const char *name,
+static gp_obj_t *call_dunder(gp_obj_t *self, gp_obj_t *n,
                              gp_obj_t *const *args, gp_ssize_t nargs)
 {
-    gp_obj_t *n = gp_str_intern_cstr(name);
-    if (!n)
-        return NULL;
     gp_obj_t *f = gp_type_lookup(GP_TYPE(self), n);
     if (!f) {
         gp_err_set(&gp_exc_AttributeError, n);
-        GP_DECREF(n);
         return NULL;
     }
-    GP_DECREF(n);
     gp_obj_t *stack[4];
     if (GP_TYPE(f)->flags & GP_TPFLAGS_METHOD_DESCRIPTOR && nargs < 4) {
         stack[0] = self;
@@ -399,34 +405,29 @@ static gp_obj_t *call_dunder(gp_obj_t *self, const char *name,
     return r;
 }
 
-static int has_dunder(gp_type_t *t, const char *name)
+static int has_dunder(gp_type_t *t, gp_obj_t *n)
 {
-    gp_obj_t *n = gp_str_intern_cstr(name);
-    if (!n)
-        return 0;
-    gp_obj_t *f = gp_type_lookup(t, n);
-    GP_DECREF(n);
-    return f != NULL;
+    return gp_type_lookup(t, n) != NULL;
 }
 
 #define UNARY_SLOT(fn, dunder) \
     static gp_obj_t *fn(gp_obj_t *self) \
-    { return call_dunder(self, dunder, NULL, 0); }
+    { return call_dunder(self, GP_ID(dunder), NULL, 0); }
 
-UNARY_SLOT(slot_repr, "__repr__")
-UNARY_SLOT(slot_str, "__str__")
-UNARY_SLOT(slot_iter, "__iter__")
-UNARY_SLOT(slot_neg, "__neg__")
-UNARY_SLOT(slot_pos, "__pos__")
-UNARY_SLOT(slot_abs, "__abs__")
-UNARY_SLOT(slot_invert, "__invert__")
-UNARY_SLOT(slot_int, "__int__")
-UNARY_SLOT(slot_float, "__float__")
-UNARY_SLOT(slot_index, "__index__")
+UNARY_SLOT(slot_repr, __repr__)
+UNARY_SLOT(slot_str, __str__)
+UNARY_SLOT(slot_iter, __iter__)
+UNARY_SLOT(slot_neg, __neg__)
+UNARY_SLOT(slot_pos, __pos__)
+UNARY_SLOT(slot_abs, __abs__)
+UNARY_SLOT(slot_invert, __invert__)
+UNARY_SLOT(slot_int, __int__)
+UNARY_SLOT(slot_float, __float__)
+UNARY_SLOT(slot_index, __index__)
 
 static gp_obj_t *slot_next(gp_obj_t *self)
 {
-    gp_obj_t *r = call_dunder(self, "__next__", NULL, 0);
+    gp_obj_t *r = call_dunder(self, GP_ID(__next__), NULL, 0);
     if (!r && gp_err_matches(&gp_exc_StopIteration)) {
         /* iternext's protocol: exhausted is NULL without an exception
         ** (the StopIteration value is dropped, as CPython's slot does). */
@@ -440,7 +441,7 @@ static gp_hash_t slot_hash(gp_obj_t *self)
     gp_obj_t *f = gp_type_lookup(GP_TYPE(self), GP_ID(__hash__));
     if (!f || f == GP_NONE)
         return gp_hash_not_implemented(self);
-    gp_obj_t *r = call_dunder(self, "__hash__", NULL, 0);
+    gp_obj_t *r = call_dunder(self, GP_ID(__hash__), NULL, 0);
     if (!r)
         return -1;
     if (!GP_TYPE_CHECK_FAST(r, GP_TPFLAGS_INT_SUBCLASS)) {
@@ -485,20 +486,20 @@ static gp_obj_t *slot_getattro(gp_obj_t *self, gp_obj_t *name)
                                     GP_SLOT_GETATTRIBUTE)))
         r = gp_generic_getattr(self, name);
     else
-        r = call_dunder(self, "__getattribute__", &name, 1);
+        r = call_dunder(self, GP_ID(__getattribute__), &name, 1);
     if (r || !gp_err_matches(&gp_exc_AttributeError))
         return r;
     if (!gp_type_lookup(t, GP_ID(__getattr__)))
         return NULL;
     gp_err_clear();
-    return call_dunder(self, "__getattr__", &name, 1);
+    return call_dunder(self, GP_ID(__getattr__), &name, 1);
 }
 
 static int slot_setattro(gp_obj_t *self, gp_obj_t *name, gp_obj_t *v)
 {
     gp_obj_t *args[2] = {name, v};
-    gp_obj_t *r = v ? call_dunder(self, "__setattr__", args, 2)
-                    : call_dunder(self, "__delattr__", args, 1);
+    gp_obj_t *r = v ? call_dunder(self, GP_ID(__setattr__), args, 2)
+                    : call_dunder(self, GP_ID(__delattr__), args, 1);
     if (!r)
         return -1;
     GP_DECREF(r);
@@ -509,14 +510,14 @@ static gp_obj_t *slot_descr_get(gp_obj_t *self, gp_obj_t *obj,
                                 gp_obj_t *type)
 {
     gp_obj_t *args[2] = {obj ? obj : GP_NONE, type ? type : GP_NONE};
-    return call_dunder(self, "__get__", args, 2);
+    return call_dunder(self, GP_ID(__get__), args, 2);
 }
 
 static int slot_descr_set(gp_obj_t *self, gp_obj_t *obj, gp_obj_t *v)
 {
     gp_obj_t *args[2] = {obj, v};
-    gp_obj_t *r = v ? call_dunder(self, "__set__", args, 2)
-                    : call_dunder(self, "__delete__", args, 1);
+    gp_obj_t *r = v ? call_dunder(self, GP_ID(__set__), args, 2)
+                    : call_dunder(self, GP_ID(__delete__), args, 1);
     if (!r)
         return -1;
     GP_DECREF(r);
@@ -606,7 +607,7 @@ static gp_obj_t *slot_new(gp_type_t *t, gp_obj_t *const *args,
 
 static void slot_del(gp_obj_t *self)
 {
-    gp_obj_t *r = call_dunder(self, "__del__", NULL, 0);
+    gp_obj_t *r = call_dunder(self, GP_ID(__del__), NULL, 0);
     if (r)
         GP_DECREF(r);
     else
@@ -616,17 +617,15 @@ static void slot_del(gp_obj_t *self)
 
 static gp_obj_t *slot_richcompare(gp_obj_t *self, gp_obj_t *other, int op)
 {
-    static const char *const names[] = {
-        "__lt__", "__le__", "__eq__", "__ne__", "__gt__", "__ge__"
-    };
-    if (!has_dunder(GP_TYPE(self), names[op]))
+    gp_obj_t *n = gp_slot_name_obj(GP_SLOT_LT + op);
+    if (!has_dunder(GP_TYPE(self), n))
         GP_RETURN_NOTIMPLEMENTED;
-    return call_dunder(self, names[op], &other, 1);
+    return call_dunder(self, n, &other, 1);
 }
 
 static gp_ssize_t slot_len(gp_obj_t *self)
 {
-    gp_obj_t *r = call_dunder(self, "__len__", NULL, 0);
+    gp_obj_t *r = call_dunder(self, GP_ID(__len__), NULL, 0);
     if (!r)
         return -1;
     if (!GP_TYPE_CHECK_FAST(r, GP_TPFLAGS_INT_SUBCLASS)) {
@@ -656,7 +655,7 @@ static gp_ssize_t slot_len(gp_obj_t *self)
 
 static gp_obj_t *slot_getitem(gp_obj_t *self, gp_obj_t *key)
 {
-    return call_dunder(self, "__getitem__", &key, 1);
+    return call_dunder(self, GP_ID(__getitem__), &key, 1);
 }
 
 static gp_obj_t *slot_sq_item(gp_obj_t *self, gp_ssize_t i)
@@ -664,7 +663,7 @@ static gp_obj_t *slot_sq_item(gp_obj_t *self, gp_ssize_t i)
     gp_obj_t *k = gp_int_from_ssize(i);
     if (!k)
         return NULL;
-    gp_obj_t *r = call_dunder(self, "__getitem__", &k, 1);
+    gp_obj_t *r = call_dunder(self, GP_ID(__getitem__), &k, 1);
     GP_DECREF(k);
     return r;
 }
@@ -672,8 +671,8 @@ static gp_obj_t *slot_sq_item(gp_obj_t *self, gp_ssize_t i)
 static int slot_setitem(gp_obj_t *self, gp_obj_t *key, gp_obj_t *v)
 {
     gp_obj_t *args[2] = {key, v};
-    gp_obj_t *r = v ? call_dunder(self, "__setitem__", args, 2)
-                    : call_dunder(self, "__delitem__", args, 1);
+    gp_obj_t *r = v ? call_dunder(self, GP_ID(__setitem__), args, 2)
+                    : call_dunder(self, GP_ID(__delitem__), args, 1);
     if (!r)
         return -1;
     GP_DECREF(r);
@@ -692,7 +691,7 @@ static int slot_contains(gp_obj_t *self, gp_obj_t *v)
         /* No __contains__: iterate (abstract.c's fallback). */
         return gp_sequence_contains_iter(self, v);
     }
-    gp_obj_t *r = call_dunder(self, "__contains__", &v, 1);
+    gp_obj_t *r = call_dunder(self, GP_ID(__contains__), &v, 1);
     if (!r)
         return -1;
     int t = gp_is_true(r);
@@ -703,8 +702,8 @@ static int slot_contains(gp_obj_t *self, gp_obj_t *v)
 static int slot_bool(gp_obj_t *self)
 {
     gp_type_t *t = GP_TYPE(self);
-    if (has_dunder(t, "__bool__")) {
-        gp_obj_t *r = call_dunder(self, "__bool__", NULL, 0);
+    if (has_dunder(t, GP_ID(__bool__))) {
+        gp_obj_t *r = call_dunder(self, GP_ID(__bool__), NULL, 0);
         if (!r)
             return -1;
         if (!GP_TYPE_CHECK_FAST(r, GP_TPFLAGS_INT_SUBCLASS) ||
@@ -719,7 +718,7 @@ static int slot_bool(gp_obj_t *self)
         GP_DECREF(r);
         return b;
     }
-    if (has_dunder(t, "__len__")) {
+    if (has_dunder(t, GP_ID(__len__))) {
         gp_ssize_t n = slot_len(self);
         return n < 0 ? -1 : n > 0;
     }
@@ -732,9 +731,8 @@ static gp_obj_t *slot_divmod(gp_obj_t *a, gp_obj_t *b);
 static gp_obj_t *binop_dispatch(gp_obj_t *self, gp_obj_t *other, int op,
                                 gp_binary_fn me)
 {
-    char lname[16], rname[16];
-    snprintf(lname, sizeof lname, "__%s__", nb_names[op]);
-    snprintf(rname, sizeof rname, "__r%s__", nb_names[op]);
+    gp_obj_t *lname = gp_slot_name_obj(GP_SLOT_BINOP + op);
+    gp_obj_t *rname = gp_slot_name_obj(GP_SLOT_RBINOP + op);
     gp_type_t *ts = GP_TYPE(self), *to = GP_TYPE(other);
     int do_other = ts != to && to->as_number &&
                    to->as_number->binop[op] == me;
@@ -763,8 +761,7 @@ static gp_obj_t *binop_dispatch(gp_obj_t *self, gp_obj_t *other, int op,
     { return binop_dispatch(a, b, op, slot_binop_##op); } \
     static gp_obj_t *slot_ibinop_##op(gp_obj_t *a, gp_obj_t *b) \
     { \
-        char n[16]; \
-        snprintf(n, sizeof n, "__i%s__", nb_names[op]); \
+        gp_obj_t *n = gp_slot_name_obj(GP_SLOT_IBINOP + op); \
         if (!has_dunder(GP_TYPE(a), n)) \
             GP_RETURN_NOTIMPLEMENTED; \
         return call_dunder(a, n, &b, 1); \
@@ -791,9 +788,9 @@ static gp_obj_t *slot_power3(gp_obj_t *a, gp_obj_t *b, gp_obj_t *m)
         return slot_binops[GP_NB_POWER](a, b);
     if (GP_TYPE(a)->as_number &&
         GP_TYPE(a)->as_number->binop[GP_NB_POWER] ==
-        slot_binops[GP_NB_POWER] && has_dunder(GP_TYPE(a), "__pow__")) {
+        slot_binops[GP_NB_POWER] && has_dunder(GP_TYPE(a), GP_ID(__pow__))) {
         gp_obj_t *args[2] = {b, m};
-        return call_dunder(a, "__pow__", args, 2);
+        return call_dunder(a, GP_ID(__pow__), args, 2);
     }
     GP_RETURN_NOTIMPLEMENTED;
 }
@@ -802,15 +799,15 @@ static gp_obj_t *slot_divmod(gp_obj_t *a, gp_obj_t *b)
 {
     gp_type_t *ta = GP_TYPE(a), *tb = GP_TYPE(b);
     if (ta->as_number && ta->as_number->divmod == slot_divmod &&
-        has_dunder(ta, "__divmod__")) {
-        gp_obj_t *r = call_dunder(a, "__divmod__", &b, 1);
+        has_dunder(ta, GP_ID(__divmod__))) {
+        gp_obj_t *r = call_dunder(a, GP_ID(__divmod__), &b, 1);
         if (r != GP_NOTIMPLEMENTED || ta == tb)
             return r;
         GP_DECREF(r);
     }
     if (ta != tb && tb->as_number && tb->as_number->divmod == slot_divmod &&
-        has_dunder(tb, "__rdivmod__"))
-        return call_dunder(b, "__rdivmod__", &a, 1);
+        has_dunder(tb, GP_ID(__rdivmod__)))
+        return call_dunder(b, GP_ID(__rdivmod__), &a, 1);
     GP_RETURN_NOTIMPLEMENTED;
 }
 
@@ -886,9 +883,7 @@ void gp_slots_free(gp_type_t *t)
 ** taken from the wrapper's type), -1 None (explicitly disabled). */
 static int defined_in_python(gp_type_t *t, int slot, void **cslot)
 {
-    gp_obj_t *n = gp_str_intern_cstr(gp_slot_name(slot));
-    gp_obj_t *f = n ? gp_type_lookup(t, n) : NULL;
-    GP_XDECREF(n);
+    gp_obj_t *f = gp_type_lookup(t, gp_slot_name_obj(slot));
     *cslot = NULL;
     if (!f)
         return 0;
@@ -898,6 +893,12 @@ static int defined_in_python(gp_type_t *t, int slot, void **cslot)
     if (GP_TYPE(f) == &gp_wrapper_descr_type &&
         gp_wrapper_descr_slot(f, &owner) == slot) {
         *cslot = slot_ptr(owner, slot);
+        return 0;
+    }
+    gp_obj_t *self;
+    if (slot == GP_SLOT_NEW && gp_staticmethod_cdef(f, &self) == &new_def) {
+        /* A built-in type's __new__ (new_wrapper bound to that type). */
+        *cslot = (void *)((gp_type_t *)self)->new_;
         return 0;
     }
     return 1;
@@ -978,7 +979,7 @@ static void fix_slot(gp_type_t *t, int slot)
         }
     }
     }
-    if (slot == GP_SLOT_LEN && py > 0 && !has_dunder(t, "__bool__"))
+    if (slot == GP_SLOT_LEN && py > 0 && !has_dunder(t, GP_ID(__bool__)))
         nb->bool_ = slot_bool;
 }
 

@@ -27,6 +27,8 @@ enum {
 
 /* "__add__" for GP_SLOT_BINOP + GP_NB_ADD ... */
 const char *gp_slot_name(int slot);
+/* The same as an immortal str (ids.h), borrowed. */
+gp_obj_t *gp_slot_name_obj(int slot);
 /* Call slot `slot` of type t on self with the wrapper's arguments. */
 gp_obj_t *gp_slot_call(gp_type_t *t, int slot, gp_obj_t *self,
                        gp_obj_t *const *args, gp_ssize_t nargs,
@@ -41,5 +43,9 @@ void gp_slots_fixup(gp_type_t *t);
 void gp_slots_update(gp_type_t *t, gp_obj_t *name);
 /* A heap type dies: its slot tables go. */
 void gp_slots_free(gp_type_t *t);
+
+/* obj_type.c helpers shared with obj_object.c. */
+gp_type_t *gp_type_solid_base(gp_type_t *t);
+gp_obj_t *gp_type_dir(gp_obj_t *self, gp_obj_t *unused);   /* a list */
 
 #endif
