@@ -50,7 +50,7 @@
 #define POP()        (*--sp)
 #define TOP()        (sp[-1])
 #define SECOND()     (sp[-2])
-#define PEEK(n)      (sp[-(n)])
+#define PEEK(n)      (sp[-(gp_ssize_t)(n)])
 #define SET_TOP(v)   (sp[-1] = (v))
 #define SET_SECOND(v) (sp[-2] = (v))
 
