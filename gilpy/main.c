@@ -211,7 +211,9 @@ static int find_module_file(gp_interp_t *in, const char *name,
                             char *out, size_t outsz)
 {
     gp_obj_t *path = gp_dict_getitem_str(in->sysdict, "path");
-    char rel[PATH_MAX];
+    char rel[1024];
+    if (strlen(name) >= sizeof rel)
+        return 0;
     snprintf(rel, sizeof rel, "%s", name);
     for (char *p = rel; *p; p++)
         if (*p == '.')
@@ -221,13 +223,13 @@ static int find_module_file(gp_interp_t *in, const char *name,
         const char *ds = d && GP_STR_CHECK(d) ? gp_str_utf8(d, NULL) : NULL;
         if (ds) {
             const char *sep = *ds ? "/" : "";
-            snprintf(out, outsz, "%s%s%s.py", ds, sep, rel);
-            if (access(out, R_OK) == 0) {
+            int n = snprintf(out, outsz, "%s%s%s.py", ds, sep, rel);
+            if (n > 0 && (size_t)n < outsz && access(out, R_OK) == 0) {
                 GP_DECREF(d);
                 return 1;
             }
-            snprintf(out, outsz, "%s%s%s/__main__.py", ds, sep, rel);
-            if (access(out, R_OK) == 0) {
+            n = snprintf(out, outsz, "%s%s%s/__main__.py", ds, sep, rel);
+            if (n > 0 && (size_t)n < outsz && access(out, R_OK) == 0) {
                 GP_DECREF(d);
                 return 1;
             }

@@ -52,4 +52,22 @@ gp_obj_t *gp_dict_pop(gp_obj_t *d, gp_obj_t *key);
 /* Bumped on every change to any dict (for the VM's global caches). */
 uint64_t gp_dict_version(gp_obj_t *d);
 
+/* Iteration with the cached hash; and backwards (pos starts at
+** gp_dict_last_pos(d), goes down). */
+int gp_dict_next_hash(gp_obj_t *d, gp_ssize_t *pos, gp_obj_t **key,
+                      gp_obj_t **value, gp_hash_t *hash);
+int gp_dict_prev(gp_obj_t *d, gp_ssize_t *pos, gp_obj_t **key,
+                 gp_obj_t **value);
+gp_ssize_t gp_dict_last_pos(gp_obj_t *d);
+
+/* dict_views.c: views (type: one of the three view types) and iterators
+** (kind 0 keys, 1 values, 2 items; reversed or not). */
+gp_obj_t *gp_dictview_new(gp_obj_t *d, gp_type_t *type);
+gp_obj_t *gp_dictiter_new(gp_obj_t *d, int kind, int reversed);
+extern gp_type_t gp_dict_keyiter_type, gp_dict_valueiter_type,
+                 gp_dict_itemiter_type, gp_dict_revkeyiter_type,
+                 gp_dict_revvalueiter_type, gp_dict_revitemiter_type;
+int gp_obj_dict_init(void);
+int gp_dict_views_init(void);
+
 #endif

@@ -56,4 +56,24 @@ gp_obj_t *gp_tuple_slice(gp_obj_t *t, gp_ssize_t lo, gp_ssize_t hi);
 /* Shrink/grow a tuple nobody else has seen yet (*p may move). */
 int gp_tuple_resize(gp_obj_t **p, gp_ssize_t n);
 
+/* Shared by the containers (obj_list.c): Py_ReprEnter / Py_ReprLeave on
+** the thread's repr_active list.  enter: 1 when o is already being
+** repr'd (write "[...]"), 0 when entered, -1 on error. */
+int gp_repr_enter(gp_obj_t *o);
+void gp_repr_leave(gp_obj_t *o);
+/* The list / tuple iterator types (for the VM's FOR_ITER fast paths). */
+extern gp_type_t gp_list_iter_type, gp_list_reviter_type, gp_tuple_iter_type;
+typedef struct {
+    gp_obj_t ob;
+    gp_ssize_t index;
+    gp_obj_t *seq;          /* NULL once exhausted */
+} gp_seq_iter_t;
+/* list.sort on an item array (list_sort.c): stable, keys optional. */
+int gp_list_sort_impl(gp_obj_t *list, gp_obj_t *key, int reverse);
+/* Lexicographic rich comparison of two item arrays (list and tuple). */
+gp_obj_t *gp_seq_richcompare(gp_obj_t *const *a, gp_ssize_t na,
+                             gp_obj_t *const *b, gp_ssize_t nb, int op);
+int gp_obj_list_init(void);
+int gp_obj_tuple_init(void);
+
 #endif

@@ -29,4 +29,8 @@ gp_ssize_t gp_slice_adjust(gp_ssize_t length, gp_ssize_t *start,
 gp_obj_t *gp_seqiter_new(gp_obj_t *seq);
 gp_obj_t *gp_calliter_new(gp_obj_t *callable, gp_obj_t *sentinel);
 
+/* obj_range.c (slice, range) and obj_iters.c (the rest). */
+int gp_obj_range_init(void);
+int gp_obj_iters_init(void);
+
 #endif

@@ -25,4 +25,6 @@ int gp_set_next(gp_obj_t *set, gp_ssize_t *pos, gp_obj_t **key,
                 gp_hash_t *hash);
 int gp_set_update(gp_obj_t *set, gp_obj_t *iterable);
 
+int gp_obj_set_init(void);
+
 #endif
