@@ -195,7 +195,11 @@ static int run_file(const char *prog, const char *path, gp_obj_t *g)
         gp_err_nomemory();
         return -1;
     }
-    const char *fname = f == stdin ? "<stdin>" : path;
+    /* As CPython 3.9+: the script's code and __file__ carry its absolute
+    ** path (tracebacks show it), sys.argv[0] keeps what was typed. */
+    char absbuf[PATH_MAX];
+    const char *fname = f == stdin ? "<stdin>"
+                      : realpath(path, absbuf) ? absbuf : path;
     gp_obj_t *file = gp_str_from_cstr(fname);
     int rc = -1;
     if (file && (f == stdin ||

@@ -1349,7 +1349,8 @@ static int compile_import(gp_compiler_t *c, gp_stmt_t *s)
 {
     for (int i = 0; i < GP_SEQ_LEN(s->v.import.names); i++) {
         gp_alias_t *al = GP_SEQ_GET(s->v.import.names, i);
-        gp_codepos_t old = gp_cg_set_pos(c, al->loc);
+        /* 3.11 places the whole statement on the import, not the alias */
+        gp_codepos_t old = c->u->pos;
         if (load_const_obj(c, gp_int_from_i64(0)) < 0 || load_none(c) < 0)
             return -1;
         int ni = gp_cg_add_name(c, al->name);
