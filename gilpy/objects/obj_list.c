@@ -342,8 +342,19 @@ static gp_obj_t *list_richcompare(gp_obj_t *a, gp_obj_t *b, int op)
             break;
     }
     gp_ssize_t na = L(a)->ob.size, nb = L(b)->ob.size;
-    if (i >= na || i >= nb)
-        return gp_seq_richcompare(NULL, na, NULL, nb, op);
+    if (i >= na || i >= nb) {
+        /* no differing item: the lengths decide */
+        int c;
+        switch (op) {
+        case GP_LT: c = na < nb; break;
+        case GP_LE: c = na <= nb; break;
+        case GP_EQ: c = na == nb; break;
+        case GP_NE: c = na != nb; break;
+        case GP_GT: c = na > nb; break;
+        default: c = na >= nb; break;
+        }
+        return gp_bool_from(c);
+    }
     if (op == GP_EQ)
         GP_RETURN_FALSE;
     if (op == GP_NE)
