@@ -28,6 +28,7 @@
 #include "vm/runtime.h"
 #include "vm/ceval.h"
 #include "compile/compile.h"
+#include "compile/dis.h"
 #include "objects/abstract.h"
 #include "objects/dictobj.h"
 #include "objects/moduleobj.h"
@@ -46,6 +47,8 @@ static const char usage_text[] =
 "         to a terminal and at exit)\n"
 "-V     : print the version number and exit (also --version)\n"
 "-X gil=POLICY : start with the GIL policy fair, cpython or legacy\n"
+"-X dis : print the bytecode of the program (every code object) instead\n"
+"         of running it\n"
 "-B, -E, -I, -s, -S, -O : accepted for compatibility, no effect\n"
 "file   : program read from script file\n"
 "-      : program read from stdin (default; interactive mode if a tty)\n"
@@ -208,6 +211,28 @@ static int run_file(const char *prog, const char *path, gp_obj_t *g)
     GP_XDECREF(file);
     free(src);
     return rc;
+}
+
+/* -X dis FILE: the compiled bytecode, for whoever works on the VM. */
+static int dis_file(const char *path)
+{
+    FILE *f = fopen(path, "rb");
+    if (!f) {
+        perror(path);
+        return 0;
+    }
+    gp_ssize_t len;
+    char *src = slurp(f, &len);
+    fclose(f);
+    gp_obj_t *fn = src ? gp_str_from_cstr(path) : NULL;
+    gp_obj_t *code = fn ? gp_compile_source(src, len, fn, "exec") : NULL;
+    GP_XDECREF(fn);
+    free(src);
+    if (!code)
+        return -1;
+    gp_dis(code, stdout);
+    GP_DECREF(code);
+    return 0;
 }
 
 /* -m NAME: find NAME.py (or NAME/__main__.py) on sys.path. */
@@ -399,7 +424,7 @@ int main(int argc, char **argv)
 {
     const char *prog = argv[0];
     const char *cmd = NULL, *mod = NULL, *file = NULL, *policy = NULL;
-    int inspect = 0, quiet = 0, i;
+    int inspect = 0, quiet = 0, dis = 0, i;
     for (i = 1; i < argc; i++) {
         const char *a = argv[i];
         if (a[0] != '-' || strcmp(a, "-") == 0)
@@ -432,6 +457,8 @@ int main(int argc, char **argv)
                 if (*p == 'X') {
                     if (strncmp(val, "gil=", 4) == 0)
                         policy = val + 4;
+                    else if (strcmp(val, "dis") == 0)
+                        dis = 1;
                     goto next_arg;
                 }
                 if (*p == 'c')
@@ -515,6 +542,8 @@ options_done:
             gp_sys_set_argv(in, nrest + 1, av, NULL);
             rc = run_file(prog, modpath, g);
         }
+    } else if (file && strcmp(file, "-") != 0 && dis) {
+        rc = dis_file(file);
     } else if (file && strcmp(file, "-") != 0) {
         rc = run_file(prog, file, g);
         if (rc == -2) {

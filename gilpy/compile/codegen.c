@@ -1213,7 +1213,7 @@ static int compile_try_except(gp_compiler_t *c, gp_stmt_t *s)
         gp_codepos_t old = gp_cg_set_pos(c, h->loc);
         NEWLABEL(next);
         if (h->type) {
-            EMIT(GP_OP_COPY, 1);
+            /* CHECK_EXC_MATCH keeps the exception: [exc type] -> [exc bool] */
             VISIT(h->type);
             EMIT(GP_OP_CHECK_EXC_MATCH, 0);
             EMIT(GP_OP_POP_JUMP_IF_FALSE, next);
