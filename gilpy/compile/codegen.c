@@ -1574,7 +1574,10 @@ static int compile_assert(gp_compiler_t *c, gp_stmt_t *s)
         ** AssertionError(msg). */
         EMIT(GP_OP_CALL, 0);
     }
+    /* 3.11 points the failed assert at its test expression */
+    gp_codepos_t old = gp_cg_set_pos(c, s->v.assertstmt.test->loc);
     EMIT(GP_OP_RAISE_VARARGS, 1);
+    c->u->pos = old;
     USE(end);
     return 0;
 }

@@ -137,7 +137,10 @@ static const char *line_text(gp_parser_t *p, const char *line_start)
     if (!s)
         longjmp(p->jb, 2);
     memcpy(s, line_start, n);
-    s[n] = '\n';
+    /* exec sources get a final newline, as compile() adds one; eval's
+    ** text stays as given */
+    if (e || !p->eval_mode)
+        s[n] = '\n';
     return s;
 }
 
@@ -1145,6 +1148,7 @@ gp_mod_t *gp_parse(const char *src, size_t len, const char *filename,
     p.a = arena;
     p.err = err;
     p.filename = filename;
+    p.eval_mode = mode == GP_PARSE_EVAL;
     memset(err, 0, sizeof *err);
     gp_tok_t *tk = NULL;
     if (tokenize_all(&p, src, len, &tk) < 0) {

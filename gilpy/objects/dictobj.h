@@ -20,6 +20,8 @@ extern gp_type_t gp_dict_type, gp_dict_keys_type, gp_dict_values_type,
 #define GP_DICT_CHECK_EXACT(o) (GP_TYPE(o) == &gp_dict_type)
 
 gp_obj_t *gp_dict_new(void);
+/* Raise KeyError(key) (a tuple key stays one argument). */
+void gp_err_set_key(gp_obj_t *key);
 gp_ssize_t gp_dict_size(gp_obj_t *d);
 /* Borrowed value or NULL; NULL with an exception set means a key's hash
 ** or __eq__ failed (PyDict_GetItemWithError). */

@@ -48,6 +48,16 @@ struct gp_dict {
 
 #define D(o) ((gp_dict_t *)(o))
 
+/* KeyError(key): a tuple key must not become the args tuple. */
+void gp_err_set_key(gp_obj_t *key)
+{
+    gp_obj_t *t = gp_tuple_pack(1, key);
+    if (t) {
+        gp_err_set(&gp_exc_KeyError, t);
+        GP_DECREF(t);
+    }
+}
+
 static inline int32_t *k_indices(keys_t *k) { return (int32_t *)(k + 1); }
 static inline entry_t *k_entries(keys_t *k)
 {
@@ -355,7 +365,7 @@ static int delitem_hash(gp_obj_t *d, gp_obj_t *key, gp_hash_t h)
     if (e == -2)
         return -1;
     if (e < 0) {
-        gp_err_set(&gp_exc_KeyError, key);
+        gp_err_set_key(key);
         return -1;
     }
     gp_obj_t *ok, *ov;
@@ -564,7 +574,7 @@ int gp_dict_merge(gp_obj_t *d, gp_obj_t *other, int override)
                     rc = insert(D(d), key, h, val);
                     key = val = NULL;
                 } else if (override == 2) {
-                    gp_err_set(&gp_exc_KeyError, key);
+                    gp_err_set_key(key);
                     rc = -1;
                 }
                 if (key) {
@@ -598,7 +608,7 @@ int gp_dict_merge(gp_obj_t *d, gp_obj_t *other, int override)
             int c = gp_dict_contains(d, key);
             if (c != 0) {
                 if (c > 0 && override == 2)
-                    gp_err_set(&gp_exc_KeyError, key);
+                    gp_err_set_key(key);
                 if (c < 0 || override == 2) {
                     GP_DECREF(key);
                     GP_DECREF(it);
@@ -867,7 +877,7 @@ static gp_obj_t *dict_subscript(gp_obj_t *o, gp_obj_t *key)
             return r;
         }
     }
-    gp_err_set(&gp_exc_KeyError, key);
+    gp_err_set_key(key);
     return NULL;
 }
 
@@ -920,7 +930,7 @@ static gp_obj_t *dict_pop_m(gp_obj_t *self, gp_obj_t *const *args,
         return v;
     if (nargs > 1)
         return gp_newref(args[1]);
-    gp_err_set(&gp_exc_KeyError, args[0]);
+    gp_err_set_key(args[0]);
     return NULL;
 }
 

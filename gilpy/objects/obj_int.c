@@ -594,7 +594,7 @@ static gp_obj_t *int_mod(gp_obj_t *a, gp_obj_t *b)
     BOTH_INTS(a, b);
     if (is_zero(b)) {
         gp_err_set_str(&gp_exc_ZeroDivisionError,
-                       "integer division or modulo by zero");
+                       "integer modulo by zero");
         return NULL;
     }
     if (IS_SMALL(a) && IS_SMALL(b) &&

@@ -957,7 +957,7 @@ static gp_obj_t *set_remove_m(gp_obj_t *self, gp_obj_t *key)
     if (r < 0)
         return NULL;
     if (r == 0) {
-        gp_err_set(&gp_exc_KeyError, key);
+        gp_err_set_key(key);
         return NULL;
     }
     GP_RETURN_NONE;
