@@ -266,7 +266,8 @@ int gp_cg_call_helper(gp_compiler_t *c, int n, gp_ast_seq_t *args,
         return 0;
     }
     /* Positional arguments as one tuple. */
-    if (n == 0 && nargs == 1) {
+    if (n == 0 && nargs == 1 &&
+        ((gp_expr_t *)GP_SEQ_GET(args, 0))->kind == GP_E_STARRED) {
         gp_expr_t *a = GP_SEQ_GET(args, 0);
         VISIT(a->v.starred.value);
     } else {

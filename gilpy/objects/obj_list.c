@@ -241,6 +241,8 @@ int gp_list_sort(gp_obj_t *list, gp_obj_t *key, int reverse)
 
 int gp_list_reverse(gp_obj_t *list)
 {
+    if (L(list)->ob.size < 2)
+        return 0;
     gp_obj_t **lo = L(list)->items, **hi = lo + L(list)->ob.size - 1;
     while (lo < hi) {
         gp_obj_t *t = *lo;
