@@ -404,9 +404,9 @@ static gp_obj_t *bi_hasattr(gp_obj_t *self, gp_obj_t *const *args,
     if (gp_arg_count("hasattr", nargs, 2, 2) < 0)
         return NULL;
     if (!GP_STR_CHECK(args[1])) {
-        gp_err_set_str(&gp_exc_TypeError,
-                       "hasattr(): attribute name must be string");
-        return NULL;
+        return gp_err_format(&gp_exc_TypeError,
+                             "attribute name must be string, not '%s'",
+                             gp_type_name_cstr(GP_TYPE(args[1])));
     }
     gp_obj_t *v;
     int r = gp_getattr_opt(args[0], args[1], &v);
@@ -428,9 +428,9 @@ static gp_obj_t *bi_getattr(gp_obj_t *self, gp_obj_t *const *args,
                              "getattr expected at most 3 arguments, got %zd",
                              nargs);
     if (!GP_STR_CHECK(args[1])) {
-        gp_err_set_str(&gp_exc_TypeError,
-                       "getattr(): attribute name must be string");
-        return NULL;
+        return gp_err_format(&gp_exc_TypeError,
+                             "attribute name must be string, not '%s'",
+                             gp_type_name_cstr(GP_TYPE(args[1])));
     }
     if (nargs == 2)
         return gp_getattr(args[0], args[1]);

@@ -458,7 +458,15 @@ gp_obj_t *gp_dir(gp_obj_t *o)
         l = gp_dict_keys(loc);
         GP_DECREF(loc);
     } else {
-        gp_obj_t *d = gp_call_method(o, GP_ID(__dir__), 0);
+        /* type(o).__dir__(o): a special method, looked up on the type
+        ** (dir(C) must use type.__dir__, not C's own object.__dir__) */
+        gp_obj_t *f = gp_type_lookup(GP_TYPE(o), GP_ID(__dir__));
+        if (!f) {
+            gp_err_set_str(&gp_exc_TypeError, "object does not provide "
+                           "__dir__");
+            return NULL;
+        }
+        gp_obj_t *d = gp_call_one(f, o);
         if (!d)
             return NULL;
         l = gp_sequence_list(d);
