@@ -139,7 +139,8 @@ static const char *line_text(gp_parser_t *p, const char *line_start)
     memcpy(s, line_start, n);
     /* exec sources get a final newline, as compile() adds one; eval's
     ** text stays as given */
-    if (e || !p->eval_mode)
+    int last = !e || e[1] == 0;
+    if (!p->eval_mode || (e && !(last && !p->final_nl)))
         s[n] = '\n';
     return s;
 }
@@ -1149,6 +1150,7 @@ gp_mod_t *gp_parse(const char *src, size_t len, const char *filename,
     p.err = err;
     p.filename = filename;
     p.eval_mode = mode == GP_PARSE_EVAL;
+    p.final_nl = len > 0 && (src[len - 1] == '\n' || src[len - 1] == '\r');
     memset(err, 0, sizeof *err);
     gp_tok_t *tk = NULL;
     if (tokenize_all(&p, src, len, &tk) < 0) {
@@ -1207,11 +1209,15 @@ gp_expr_t *gp_p_subexpr(gp_parser_t *p, const char *src, size_t len,
     int rc = setjmp(sub.jb);
     if (rc == 0) {
         if (sub.tokerr) {
+            /* the message lives in the tokenizer, freed before the jump */
+            const char *tm = sub.tokerr->msg;
+            char *msg = gp_arena_strdup(p->a, tm, strlen(tm));
             free(sub.toks);
             gp_tok_free(tk);
+            if (!msg)
+                longjmp(p->jb, 2);
             gp_loc_t l = {line, col, line, col};
-            gp_p_error_at(p, GP_EXC_SYNTAX, &l, "f-string: %s",
-                          sub.tokerr->msg);
+            gp_p_error_at(p, GP_EXC_SYNTAX, &l, "f-string: %s", msg);
         }
         gp_p_expect(&sub, GP_TOK_LPAR, NULL);
         if (gp_p_peek(&sub)->kind == GP_TOK_RPAR) {

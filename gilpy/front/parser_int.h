@@ -31,6 +31,7 @@ typedef struct gp_parser {
     int depth;
     int in_fstring;                 /* parsing an f-string's expression */
     int eval_mode;                  /* eval(): no newline is added to text */
+    int final_nl;                   /* the source ends with a newline */
     /* An f-string sub-parser maps its positions onto the real source. */
     int line_base, col_base;        /* added to line 1 / columns of line 1 */
 } gp_parser_t;

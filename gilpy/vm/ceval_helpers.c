@@ -641,6 +641,13 @@ gp_obj_t *gp_ceval_import_from(gp_obj_t *module, gp_obj_t *name)
         gp_err_format(&gp_exc_ImportError,
                       "cannot import name '%U' from '<unknown module name>' "
                       "(unknown location)", name);
+    if (mname) {
+        /* ImportError.name: the module the name was not found in */
+        gp_obj_t *exc = gp_err_fetch();
+        if (exc && gp_setattr_str(exc, "name", mname) < 0)
+            gp_err_clear();
+        gp_err_restore(exc);
+    }
     GP_XDECREF(path);
     GP_XDECREF(pkgname);
     return NULL;
