@@ -173,7 +173,9 @@ static gp_obj_t *sys_exit(gp_obj_t *m, gp_obj_t *const *args,
 {
     if (gp_arg_count("exit", nargs, 0, 1) < 0)
         return NULL;
-    gp_err_set(&gp_exc_SystemExit, nargs ? args[0] : NULL);
+    /* exit(None) raises SystemExit() with no args, as CPython's */
+    gp_err_set(&gp_exc_SystemExit,
+               nargs && args[0] != GP_NONE ? args[0] : NULL);
     return NULL;
 }
 
