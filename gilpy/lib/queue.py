@@ -213,7 +213,7 @@ class SimpleQueue:
             self._cond.notify()
 
     def get(self, block=True, timeout=None):
-        if timeout is not None and timeout < 0:
+        if block and timeout is not None and timeout < 0:
             raise ValueError("'timeout' must be a non-negative number")
         with self._cond:
             if not block:

@@ -279,8 +279,6 @@ class Barrier:
     """
 
     def __init__(self, parties, action=None, timeout=None):
-        if parties < 1:
-            raise ValueError("parties must be > 0")
         self._cond = Condition(Lock())
         self._action = action
         self._timeout = timeout
@@ -395,7 +393,7 @@ _shutdown_locks_lock = _allocate_lock()
 _shutdown_locks = set()     # the _done locks of non-daemon threads
 
 
-class ExceptHookArgs(tuple):
+class _ExceptHookArgs(tuple):
     """What excepthook receives: exc_type, exc_value, exc_traceback, thread."""
 
     def __new__(cls, args):
@@ -418,8 +416,14 @@ class ExceptHookArgs(tuple):
         return self[3]
 
 
+ExceptHookArgs = _ExceptHookArgs
+
+
 def excepthook(args, /):
     """Print an exception that escaped a thread's run() to stderr."""
+    if type(args) is not _ExceptHookArgs:
+        raise TypeError("_thread.excepthook argument type must be "
+                        "ExceptHookArgs")
     if args.exc_type == SystemExit:
         return
     stderr = _sys.stderr if _sys.stderr is not None else None
@@ -548,7 +552,7 @@ class Thread:
             try:
                 self.run()
             except:
-                self._invoke_excepthook(ExceptHookArgs(
+                self._invoke_excepthook(_ExceptHookArgs(
                     (*_sys.exc_info(), self)))
         finally:
             self._delete()

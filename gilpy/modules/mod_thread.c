@@ -34,6 +34,7 @@
 #include "vm/errors.h"
 #include "vm/state.h"
 #include "modules/mod_thread.h"
+#include "config.h"
 
 /* CPython's TIMEOUT_MAX on 64-bit Linux: floor(PY_TIMEOUT_MAX in s). */
 #define TIMEOUT_MAX_S 9223372036.0
@@ -48,11 +49,26 @@ static int parse_acquire_args(const char *fname, gp_obj_t *const *args,
 {
     static const char *const names[] = {"blocking", "timeout", NULL};
     gp_obj_t *a[2] = {NULL, NULL};
+    /* 3.11 parses with "|iO": blocking must be an integer, and a wrong
+    ** keyword is "'bad' is an invalid keyword argument for acquire()" */
+    for (gp_ssize_t k = 0; kwnames && k < GP_SIZE(kwnames); k++) {
+        gp_obj_t *kn = GP_TUPLE_GET(kwnames, k);
+        if (!gp_str_eq_cstr(kn, "blocking") && !gp_str_eq_cstr(kn, "timeout")) {
+            gp_err_format(&gp_exc_TypeError, "'%U' is an invalid keyword "
+                          "argument for %s()", kn, fname);
+            return -1;
+        }
+    }
     if (gp_arg_parse(fname, args, nargs, kwnames, names, 0, 0, a) < 0)
         return -1;
     int blocking = 1;
-    if (a[0] && (blocking = gp_is_true(a[0])) < 0)
-        return -1;
+    if (a[0]) {
+        gp_obj_t *i = gp_number_index(a[0]);
+        if (!i)
+            return -1;
+        blocking = gp_int_sign(i) != 0;
+        GP_DECREF(i);
+    }
     double t = -1.0;
     if (a[1]) {
         if (GP_FLOAT_CHECK(a[1])) {
@@ -348,7 +364,9 @@ static gp_obj_t *rlock_repr(gp_obj_t *self)
 {
     gil_rlock_t *r = &((rlockobj_t *)self)->rlock;
     uint64_t owner = atomic_load_explicit(&r->owner, memory_order_relaxed);
-    uint64_t count = owner ? gil_rlock_count(r) : 0;
+    /* read as the owner would: the repr is informative, not synchronised
+    ** (CPython reads rlock_count the same way) */
+    uint64_t count = owner ? r->count : 0;
     return gp_str_fromformat("<%s %s.%s object owner=%llu count=%llu at %p>",
                              owner ? "locked" : "unlocked",
                              "_thread", "RLock", (unsigned long long)owner,
@@ -529,10 +547,15 @@ static gp_obj_t *thread_exit(gp_obj_t *mod, gp_obj_t *unused)
 static gp_obj_t *thread_stack_size(gp_obj_t *mod, gp_obj_t *const *args,
                                    gp_ssize_t nargs)
 {
-    if (gp_arg_count("stack_size", nargs, 0, 1) < 0)
-        return NULL;
-    gil_interp_t *gi = gp_icur()->gil;
-    size_t old = gil_interp_stack_size(gi);
+    if (nargs > 1) {
+        return gp_err_format(&gp_exc_TypeError, "stack_size() takes at most "
+                             "1 argument (%zd given)", nargs);
+    }
+    gp_interp_t *in = gp_icur();
+    gil_interp_t *gi = in->gil;
+    /* What the user set (0: gilpy's default, GP_THREAD_STACK_SIZE, which
+    ** fits the recursion limit) */
+    size_t old = in->thread_stack_size;
     if (nargs == 1) {
         gp_ssize_t n = gp_number_as_ssize_t(args[0], &gp_exc_OverflowError);
         if (n == -1 && gp_err_occurred())
@@ -541,10 +564,12 @@ static gp_obj_t *thread_stack_size(gp_obj_t *mod, gp_obj_t *const *args,
             gp_err_set_str(&gp_exc_ValueError, "size must be 0 or a positive value");
             return NULL;
         }
-        if (gil_interp_set_stack_size(gi, (size_t)n) != GIL_OK) {
+        if (gil_interp_set_stack_size(gi, n ? (size_t)n
+                                      : GP_THREAD_STACK_SIZE) != GIL_OK) {
             gp_err_format(&gp_exc_ValueError, "size not valid: %zd bytes", n);
             return NULL;
         }
+        in->thread_stack_size = (size_t)n;
     }
     return gp_int_from_u64(old);
 }

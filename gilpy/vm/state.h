@@ -34,6 +34,7 @@ typedef struct gp_interp {
     int recursion_limit;        /* sys.getrecursionlimit() */
     double switch_interval;     /* as the user gave it to setswitchinterval */
     int64_t int_max_str_digits; /* sys.set_int_max_str_digits, 4300 */
+    size_t thread_stack_size;   /* _thread.stack_size(): 0 = gilpy's default */
     /* Per-interpreter state of C modules: gp_module_t.state. */
     gp_obj_t *module_states;    /* reserved */
     gp_obj_t *before_forkers, *after_forkers_parent, *after_forkers_child;
