@@ -73,7 +73,11 @@ static void exc_dealloc(gp_obj_t *o)
 static int exc_traverse(gp_obj_t *o, gp_visit_fn visit, void *arg)
 {
     gp_exc_obj_t *e = EXC(o);
-    GP_VISIT(e->dict);
+    /* A class statement's subclass has the instance dict visited by the
+    ** heap type's traverse already (obj_type.c); twice would make the
+    ** collector count one reference as two. */
+    if (!(GP_TYPE(o)->flags & GP_TPFLAGS_HEAPTYPE))
+        GP_VISIT(e->dict);
     GP_VISIT(e->args);
     GP_VISIT(e->notes);
     GP_VISIT(e->traceback);
@@ -217,7 +221,31 @@ static int exc_set_suppress(gp_obj_t *o, gp_obj_t *v, void *c)
     return 0;
 }
 
+static gp_obj_t *exc_get_dict(gp_obj_t *o, void *c)
+{
+    gp_exc_obj_t *e = EXC(o);
+    if (!e->dict && !(e->dict = gp_dict_new()))
+        return NULL;
+    return gp_newref(e->dict);
+}
+
+static int exc_set_dict(gp_obj_t *o, gp_obj_t *v, void *c)
+{
+    if (!v) {
+        gp_err_set_str(&gp_exc_TypeError, "__dict__ may not be deleted");
+        return -1;
+    }
+    if (!GP_TYPE_CHECK_FAST(v, GP_TPFLAGS_DICT_SUBCLASS)) {
+        gp_err_set_str(&gp_exc_TypeError,
+                       "__dict__ must be set to a dictionary");
+        return -1;
+    }
+    GP_SETREF(EXC(o)->dict, gp_newref(v));
+    return 0;
+}
+
 static gp_getsetdef_t exc_getset[] = {
+    {"__dict__", exc_get_dict, exc_set_dict, NULL, NULL},
     {"args", exc_get_args, exc_set_args, NULL, NULL},
     {"__traceback__", exc_get_tb, exc_set_tb, NULL, NULL},
     {"__context__", exc_get_context, exc_set_context, NULL, NULL},
@@ -358,7 +386,7 @@ static int kw_fields_init(gp_obj_t *self, gp_obj_t *const *args,
                 ok = 1;
         if (!ok) {
             gp_err_format(&gp_exc_TypeError,
-                          "%U is an invalid keyword argument for %s()", kn,
+                          "'%U' is an invalid keyword argument for %s()", kn,
                           gp_type_name_cstr(GP_TYPE(self)));
             return -1;
         }
@@ -404,7 +432,8 @@ static int attributeerror_init(gp_obj_t *self, gp_obj_t *const *args,
 static gp_type_t *errno_type(int e)
 {
     switch (e) {
-    case EAGAIN: case EINPROGRESS: return &gp_exc_BlockingIOError;
+    case EAGAIN: case EALREADY: case EINPROGRESS:
+        return &gp_exc_BlockingIOError;
     case ECHILD: return &gp_exc_ChildProcessError;
     case EPIPE: case ESHUTDOWN: return &gp_exc_BrokenPipeError;
     case ECONNABORTED: return &gp_exc_ConnectionAbortedError;
@@ -519,7 +548,7 @@ static gp_obj_t *syntaxerror_str(gp_obj_t *o)
 {
     gp_obj_t *msg = field(o, "msg");
     gp_obj_t *fn = field(o, "filename"), *ln = field(o, "lineno");
-    gp_obj_t *m = msg != GP_NONE ? gp_str(msg) : exc_str(o);
+    gp_obj_t *m = gp_str(msg);
     if (!m)
         return NULL;
     const char *base = NULL;
@@ -545,20 +574,77 @@ static gp_obj_t *syntaxerror_str(gp_obj_t *o)
 
 /* ---- UnicodeError ------------------------------------------------------- */
 
+static int check_str_arg(gp_obj_t *v, int pos)
+{
+    if (GP_STR_CHECK(v))
+        return 0;
+    gp_err_format(&gp_exc_TypeError, "argument %d must be str, not %s", pos,
+                  gp_type_name_cstr(GP_TYPE(v)));
+    return -1;
+}
+
+static int check_int_arg(gp_obj_t *v)
+{
+    gp_ssize_t n = gp_number_as_ssize_t(v, NULL);
+    return n == -1 && gp_err_occurred() ? -1 : 0;
+}
+
+/* UnicodeEncodeError / UnicodeDecodeError (encoding, object, start, end,
+** reason) and UnicodeTranslateError (object, start, end, reason); a plain
+** UnicodeError takes any arguments. */
 static int unicodeerror_init(gp_obj_t *self, gp_obj_t *const *args,
                              gp_ssize_t nargs, gp_obj_t *kwnames)
 {
     if (exc_init(self, args, nargs, kwnames) < 0)
         return -1;
-    if (GP_TYPE(self)->init == unicodeerror_init && nargs == 5) {
-        static const char *const names[] = {
-            "encoding", "object", "start", "end", "reason"
-        };
-        for (int i = 0; i < 5; i++)
-            if (set_field(self, names[i], args[i]) < 0)
-                return -1;
+    int decode = GP_ISINSTANCE_OF(self, &gp_exc_UnicodeDecodeError);
+    int encode = GP_ISINSTANCE_OF(self, &gp_exc_UnicodeEncodeError);
+    int translate = GP_ISINSTANCE_OF(self, &gp_exc_UnicodeTranslateError);
+    if (!decode && !encode && !translate)
+        return 0;
+    gp_ssize_t want = translate ? 4 : 5;
+    if (nargs != want) {
+        gp_err_format(&gp_exc_TypeError, "function takes exactly %zd "
+                      "arguments (%zd given)", want, nargs);
+        return -1;
     }
-    return 0;
+    gp_obj_t *const *a = translate ? args - 1 : args;
+    if (!translate && check_str_arg(a[0], 1) < 0)
+        return -1;
+    gp_obj_t *obj = gp_newref(a[1]);
+    if (decode) {
+        if (GP_BYTEARRAY_CHECK(obj)) {
+            GP_SETREF(obj, gp_bytes_from(GP_BYTEARRAY_DATA(obj),
+                                         GP_SIZE(obj)));
+            if (!obj)
+                return -1;
+        } else if (!GP_BYTES_CHECK(obj)) {
+            gp_err_format(&gp_exc_TypeError, "a bytes-like object is "
+                          "required, not '%s'",
+                          gp_type_name_cstr(GP_TYPE(obj)));
+            GP_DECREF(obj);
+            return -1;
+        }
+    } else if (check_str_arg(obj, translate ? 1 : 2) < 0) {
+        GP_DECREF(obj);
+        return -1;
+    }
+    if (check_int_arg(a[2]) < 0 || check_int_arg(a[3]) < 0 ||
+        check_str_arg(a[4], translate ? 4 : 5) < 0) {
+        GP_DECREF(obj);
+        return -1;
+    }
+    int r = set_field(self, "encoding", translate ? NULL : a[0]);
+    if (r == 0)
+        r = set_field(self, "object", obj);
+    GP_DECREF(obj);
+    if (r == 0)
+        r = set_field(self, "start", a[2]);
+    if (r == 0)
+        r = set_field(self, "end", a[3]);
+    if (r == 0)
+        r = set_field(self, "reason", a[4]);
+    return r;
 }
 
 static gp_obj_t *unicodeerror_str(gp_obj_t *o)
@@ -566,33 +652,53 @@ static gp_obj_t *unicodeerror_str(gp_obj_t *o)
     gp_obj_t *enc = field(o, "encoding"), *obj = field(o, "object");
     gp_obj_t *st = field(o, "start"), *en = field(o, "end");
     gp_obj_t *reason = field(o, "reason");
-    if (reason == GP_NONE || st == GP_NONE || en == GP_NONE)
+    if (reason == GP_NONE || st == GP_NONE || en == GP_NONE ||
+        (!GP_ISINSTANCE_OF(o, &gp_exc_UnicodeTranslateError) &&
+         !GP_STR_CHECK(enc)))
         return exc_str(o);
-    gp_ssize_t s = gp_int_as_ssize(st), e = gp_int_as_ssize(en);
-    if ((s == -1 || e == -1) && gp_err_occurred())
+    gp_ssize_t s = gp_number_as_ssize_t(st, NULL);
+    if (s == -1 && gp_err_occurred())
         return NULL;
-    int decode = GP_ISINSTANCE_OF(o, &gp_exc_UnicodeDecodeError);
-    if (decode) {
-        if (e == s + 1 && GP_TYPE_CHECK_FAST(obj, GP_TPFLAGS_BYTES_SUBCLASS)
-            && s >= 0 && s < GP_SIZE(obj))
-            return gp_str_fromformat(
-                "%R codec can't decode byte 0x%02x in position %zd: %S", enc,
-                (unsigned)(unsigned char)GP_BYTES_DATA(obj)[s], s, reason);
-        return gp_str_fromformat("%R codec can't decode bytes in position "
-                                 "%zd-%zd: %S", enc, s, e - 1, reason);
+    gp_ssize_t e = gp_number_as_ssize_t(en, NULL);
+    if (e == -1 && gp_err_occurred())
+        return NULL;
+    gp_obj_t *rs = gp_str(reason);
+    if (!rs)
+        return NULL;
+    gp_obj_t *r;
+    if (GP_ISINSTANCE_OF(o, &gp_exc_UnicodeDecodeError)) {
+        if (e == s + 1 && GP_BYTES_CHECK(obj) && s >= 0 && s < GP_SIZE(obj))
+            r = gp_str_fromformat(
+                "'%U' codec can't decode byte 0x%02x in position %zd: %U",
+                enc, (unsigned)(unsigned char)GP_BYTES_DATA(obj)[s], s, rs);
+        else
+            r = gp_str_fromformat("'%U' codec can't decode bytes in position "
+                                  "%zd-%zd: %U", enc, s, e - 1, rs);
+    } else {
+        int translate = GP_ISINSTANCE_OF(o, &gp_exc_UnicodeTranslateError);
+        const char *head = translate ? "can't translate character"
+                                     : "codec can't encode character";
+        gp_obj_t *pre = translate ? gp_str_empty()
+                                  : gp_str_fromformat("'%U' ", enc);
+        if (!pre) {
+            GP_DECREF(rs);
+            return NULL;
+        }
+        if (e == s + 1 && GP_STR_CHECK(obj) && s >= 0 && s < GP_SIZE(obj)) {
+            uint32_t c = gp_str_read(obj, s);
+            const char *fmt = c < 0x100 ? "%U%s '\\x%02x' in position %zd: %U"
+                            : c < 0x10000
+                            ? "%U%s '\\u%04x' in position %zd: %U"
+                            : "%U%s '\\U%08x' in position %zd: %U";
+            r = gp_str_fromformat(fmt, pre, head, (unsigned)c, s, rs);
+        } else {
+            r = gp_str_fromformat("%U%ss in position %zd-%zd: %U", pre, head,
+                                  s, e - 1, rs);
+        }
+        GP_DECREF(pre);
     }
-    if (e == s + 1 && GP_STR_CHECK(obj) && s >= 0 && s < GP_SIZE(obj)) {
-        uint32_t c = gp_str_read(obj, s);
-        const char *fmt = c < 0x100 ? "%R codec can't encode character "
-                                      "'\\x%02x' in position %zd: %S"
-                        : c < 0x10000 ? "%R codec can't encode character "
-                                        "'\\u%04x' in position %zd: %S"
-                        : "%R codec can't encode character '\\U%08x' in "
-                          "position %zd: %S";
-        return gp_str_fromformat(fmt, enc, c, s, reason);
-    }
-    return gp_str_fromformat("%R codec can't encode characters in position "
-                             "%zd-%zd: %S", enc, s, e - 1, reason);
+    GP_DECREF(rs);
+    return r;
 }
 
 /* ---- set-up ----------------------------------------------------------- */
@@ -637,7 +743,7 @@ int gp_obj_exc_init(void)
     if (gp_type_ready(&gp_exc_##nm) < 0) return -1;
     GP_EXC_LIST(GP_EXC_READY)
 #undef GP_EXC_READY
-    return 0;
+    return gp_errors_init();
 }
 
 /* ---- accessors ------------------------------------------------------------ */
@@ -647,14 +753,24 @@ gp_obj_t *gp_exc_get_args(gp_obj_t *exc)
     return EXC(exc)->args;
 }
 
+/* None given to the setters means "no exception": stored as NULL. */
+static gp_obj_t *none_to_null(gp_obj_t *v)
+{
+    if (v == GP_NONE) {
+        GP_DECREF(v);
+        return NULL;
+    }
+    return v;
+}
+
 void gp_exc_set_context(gp_obj_t *exc, gp_obj_t *ctx)
 {
-    GP_SETREF(EXC(exc)->context, ctx);
+    GP_SETREF(EXC(exc)->context, none_to_null(ctx));
 }
 
 void gp_exc_set_cause(gp_obj_t *exc, gp_obj_t *cause)
 {
-    GP_SETREF(EXC(exc)->cause, cause);
+    GP_SETREF(EXC(exc)->cause, none_to_null(cause));
 }
 
 gp_obj_t *gp_exc_get_traceback(gp_obj_t *exc)
@@ -666,4 +782,22 @@ void gp_exc_set_traceback(gp_obj_t *exc, gp_obj_t *tb)
 {
     GP_SETREF(EXC(exc)->traceback, tb && tb != GP_NONE ? gp_newref(tb)
                                                        : NULL);
+}
+
+gp_obj_t *gp_exc_create(gp_type_t *t, gp_obj_t *const *args, gp_ssize_t n)
+{
+    /* Built-in classes: __new__ then __init__ directly, without the
+    ** generic call (raising KeyError / StopIteration in a loop is common).
+    ** Classes from Python go through type.__call__. */
+    if (t->flags & GP_TPFLAGS_HEAPTYPE || !t->new_)
+        return gp_vectorcall((gp_obj_t *)t, args, n, NULL);
+    gp_obj_t *o = t->new_(t, args, n, NULL);
+    if (!o || !GP_IS_EXC_INSTANCE(o) || !gp_type_is_subtype(GP_TYPE(o), t))
+        return o;
+    gp_init_fn init = GP_TYPE(o)->init;
+    if (init && init != exc_init && init(o, args, n, NULL) < 0) {
+        GP_DECREF(o);
+        return NULL;
+    }
+    return o;
 }

@@ -6,8 +6,10 @@
 ** Guard: the GIL; every function touches only the calling thread's state.
 */
 #include <errno.h>
+#include <stdint.h>
 #include <stdarg.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "vm/errors.h"
@@ -16,6 +18,7 @@
 #include "vm/ceval.h"
 #include "objects/abstract.h"
 #include "objects/dictobj.h"
+#include "objects/gc.h"
 #include "objects/ids.h"
 #include "objects/listobj.h"
 #include "objects/numobj.h"
@@ -74,11 +77,11 @@ void gp_err_set(gp_type_t *type, gp_obj_t *value)
     } else {
         gp_obj_t *keep = value ? gp_newref(value) : NULL;
         if (!keep)
-            exc = gp_call_noargs((gp_obj_t *)type);
+            exc = gp_exc_create(type, NULL, 0);
         else if (GP_TUPLE_CHECK(keep))
-            exc = gp_call((gp_obj_t *)type, keep, NULL);
+            exc = gp_exc_create(type, GP_TUPLE_ITEMS(keep), GP_SIZE(keep));
         else
-            exc = gp_call_one((gp_obj_t *)type, keep);
+            exc = gp_exc_create(type, &keep, 1);
         GP_XDECREF(keep);
         if (!exc)
             return;             /* the constructor's error stands */
@@ -247,6 +250,48 @@ void gp_err_clear(void)
 
 /* ---- display ------------------------------------------------------------- */
 
+/* A file-like object over C stderr, for when sys.stderr is missing or
+** broken (start-up, teardown), so tracebacks still print. */
+static gp_obj_t *cerr_write(gp_obj_t *self, gp_obj_t *s)
+{
+    if (!GP_STR_CHECK(s))
+        return gp_err_format(&gp_exc_TypeError, "write() argument must be "
+                             "str, not %s", gp_type_name_cstr(GP_TYPE(s)));
+    gp_ssize_t n;
+    const char *u = gp_str_utf8_sp(s, &n);
+    if (!u)
+        return NULL;
+    fwrite(u, 1, (size_t)n, stderr);
+    return gp_int_from_ssize(GP_SIZE(s));
+}
+
+static gp_obj_t *cerr_flush(gp_obj_t *self, gp_obj_t *unused)
+{
+    fflush(stderr);
+    GP_RETURN_NONE;
+}
+
+static gp_methoddef_t cerr_methods[] = {
+    {"write", cerr_write, GP_METH_O, NULL},
+    {"flush", cerr_flush, GP_METH_NOARGS, NULL},
+    {NULL, NULL, 0, NULL},
+};
+
+static gp_type_t cerr_type = {
+    .ob = GP_VAROBJ_HEAD_INIT(&gp_type_type, 0),
+    .name = "_c_stderr",
+    .basicsize = sizeof(gp_obj_t),
+    .methods = cerr_methods,
+    .getattro = gp_generic_getattr,
+};
+
+static gp_obj_t cerr_obj = GP_OBJ_HEAD_INIT(&cerr_type);
+
+static gp_obj_t *cerr(void)
+{
+    return cerr_type.flags & GP_TPFLAGS_READY ? &cerr_obj : GP_NONE;
+}
+
 /* Where error output goes: sys.stderr's write(), else C stderr. */
 typedef struct {
     gp_obj_t *file;             /* borrowed, or NULL */
@@ -324,64 +369,112 @@ static gp_obj_t *attr(gp_obj_t *o, const char *name)
     return v;
 }
 
-/* The SyntaxError block: '  File "f", line N', the text, the carets. */
+/* An int attribute as a C integer; `none` when it is None, missing or
+** not an int. */
+static int64_t int_attr(gp_obj_t *v, int64_t none)
+{
+    if (!v || !GP_TYPE_CHECK_FAST(v, GP_TPFLAGS_INT_SUBCLASS))
+        return none;
+    int ov = 0;
+    int64_t r = gp_int_as_i64_overflow(v, &ov);
+    if (ov) {
+        gp_err_clear();
+        return none;
+    }
+    return r;
+}
+
+/* The source line and its carets, as CPython 3.11 prints them: leading
+** blanks stripped (the offset moves with them), only the line the offset
+** falls in when text holds several, the offset clipped to the line, no
+** carets when it points left of the text; one '^' unless end_offset says
+** more. */
+static void error_text(out_t *o, gp_obj_t *text, int64_t offset,
+                       int64_t end_offset)
+{
+    int64_t reps = end_offset > 0 && end_offset > offset
+                   ? end_offset - offset : 1;
+    gp_ssize_t n = GP_SIZE(text), start = 0;
+    offset--;
+    while (start < n && (gp_str_read(text, start) == ' ' ||
+                         gp_str_read(text, start) == '\t' ||
+                         gp_str_read(text, start) == '\f')) {
+        start++;
+        offset--;
+    }
+    gp_ssize_t len = n - start;
+    if (len > 0 && gp_str_read(text, n - 1) == '\n')
+        len--;
+    if (offset > len)
+        offset = len;
+    for (;;) {
+        gp_ssize_t nl = -1;
+        for (gp_ssize_t i = start; i < n; i++)
+            if (gp_str_read(text, i) == '\n') {
+                nl = i - start;
+                break;
+            }
+        if (nl < 0 || nl >= offset)
+            break;
+        nl++;
+        start += nl;
+        len -= nl;
+        offset -= nl;
+    }
+    gp_strbuf_t sb;
+    gp_strbuf_init(&sb);
+    gp_strbuf_cstr(&sb, "    ");
+    gp_strbuf_substr(&sb, text, start, n);
+    if (start + len >= n || gp_str_read(text, start + len) != '\n')
+        gp_strbuf_char(&sb, '\n');
+    if (offset >= 0) {
+        gp_strbuf_cstr(&sb, "    ");
+        for (int64_t i = 0; i < offset; i++)
+            gp_strbuf_char(&sb, ' ');
+        for (int64_t i = 0; i < reps; i++)
+            gp_strbuf_char(&sb, '^');
+        gp_strbuf_char(&sb, '\n');
+    }
+    gp_obj_t *s = gp_strbuf_finish(&sb);
+    if (s) {
+        put(o, s);
+        GP_DECREF(s);
+    } else {
+        gp_err_clear();
+    }
+}
+
+/* The SyntaxError block: '  File "f", line N', the text, the carets.
+** Nothing when lineno is not an int (CPython then prints the message
+** alone). */
 static void syntax_lines(out_t *o, gp_obj_t *exc)
 {
     gp_obj_t *fn = attr(exc, "filename"), *ln = attr(exc, "lineno");
     gp_obj_t *text = attr(exc, "text"), *off = attr(exc, "offset");
     gp_obj_t *eoff = attr(exc, "end_offset"), *eln = attr(exc, "end_lineno");
-    if (fn && ln && fn != GP_NONE && ln != GP_NONE) {
-        gp_obj_t *s = gp_str_fromformat("  File \"%S\", line %S\n", fn, ln);
-        put(o, s);
-        GP_XDECREF(s);
-    }
-    if (text && GP_STR_CHECK(text)) {
-        /* The line without its leading blanks; carets shift with it. */
-        gp_ssize_t n = GP_SIZE(text), start = 0, end = n;
-        while (start < n && (gp_str_read(text, start) == ' ' ||
-               gp_str_read(text, start) == '\t' ||
-               gp_str_read(text, start) == '\f'))
-            start++;
-        while (end > start && (gp_str_read(text, end - 1) == '\n' ||
-               gp_str_read(text, end - 1) == '\r'))
-            end--;
-        gp_obj_t *line = gp_str_substring(text, start, end);
-        gp_obj_t *s = line ? gp_str_fromformat("    %U\n", line) : NULL;
-        put(o, s);
-        GP_XDECREF(s);
-        GP_XDECREF(line);
-        int ok = 0;
-        int64_t a = off && GP_TYPE_CHECK_FAST(off, GP_TPFLAGS_INT_SUBCLASS)
-                    ? gp_int_as_i64_overflow(off, &ok) : -1;
-        int64_t b = eoff && GP_TYPE_CHECK_FAST(eoff, GP_TPFLAGS_INT_SUBCLASS)
-                    ? gp_int_as_i64_overflow(eoff, &ok) : -1;
-        int same_line = !eln || eln == GP_NONE || !ln ||
-                        gp_richcompare_bool(eln, ln, GP_EQ) == 1;
-        gp_err_clear();
-        if (a >= 1) {
-            int64_t col = a - 1 - start;
-            int64_t width = same_line && b > a ? b - a : 1;
-            if (col < 0)
-                col = 0;
-            if (col > end - start)
-                col = end - start;
-            if (col + width > end - start + 1)
-                width = end - start + 1 - col;
-            if (width < 1)
-                width = 1;
-            gp_strbuf_t sb;
-            gp_strbuf_init(&sb);
-            gp_strbuf_cstr(&sb, "    ");
-            for (int64_t i = 0; i < col; i++) {
-                uint32_t c = gp_str_read(text, start + i);
-                gp_strbuf_char(&sb, c == '\t' || c == '\f' ? c : ' ');
-            }
-            for (int64_t i = 0; i < width; i++)
-                gp_strbuf_char(&sb, '^');
-            gp_strbuf_char(&sb, '\n');
-            gp_obj_t *carets = gp_strbuf_finish(&sb);
-            put(o, carets);
-            GP_XDECREF(carets);
+    int64_t lineno = int_attr(ln, INT64_MIN);
+    if (fn && lineno != INT64_MIN) {
+        gp_obj_t *s = fn == GP_NONE
+            ? gp_str_fromformat("  File \"<string>\", line %lld\n",
+                                (long long)lineno)
+            : gp_str_fromformat("  File \"%S\", line %lld\n", fn,
+                                (long long)lineno);
+        if (s) {
+            put(o, s);
+            GP_DECREF(s);
+        } else {
+            gp_err_clear();
+        }
+        if (text && GP_STR_CHECK(text)) {
+            int64_t offset = int_attr(off, -1);
+            int64_t end_offset = int_attr(eoff, -1);
+            int64_t end_lineno = int_attr(eln, lineno);
+            int64_t size = GP_SIZE(text);
+            if (end_lineno > lineno)
+                end_offset = size;
+            if (end_offset > size + 1)
+                end_offset = size + 1;
+            error_text(o, text, offset, end_offset);
         }
     }
     GP_XDECREF(fn);
@@ -398,7 +491,7 @@ static void display_one(out_t *o, gp_obj_t *exc)
     if (tb) {
         flush_out(o);
         gp_obj_t *saved = gp_err_fetch();
-        if (gp_tb_print(tb, o->file ? o->file : GP_NONE) < 0)
+        if (gp_tb_print(tb, o->file ? o->file : cerr()) < 0)
             gp_err_clear();
         gp_err_restore(saved);
     }
@@ -503,53 +596,322 @@ void gp_err_display(gp_obj_t *exc)
     gp_err_restore(saved);
 }
 
-void gp_err_print(void)
+/* The exit status SystemExit(code) asks for: None -> 0, an int -> its
+** value, anything else -> printed to stderr, 1. */
+static int system_exit_status(gp_obj_t *exc)
 {
-    gp_obj_t *exc = gp_err_fetch();
-    if (!exc)
-        return;
-    gp_interp_t *in = gp_icur();
-    gp_obj_t *hook = gp_dict_getitem(in->sysdict, GP_ID(excepthook));
-    if (hook) {
-        gp_obj_t *tb = gp_exc_get_traceback(exc);
-        gp_obj_t *r = gp_call_args(hook, 3, (gp_obj_t *)GP_TYPE(exc), exc,
-                                   tb ? tb : GP_NONE);
-        if (r) {
-            GP_DECREF(r);
-            GP_DECREF(exc);
-            return;
-        }
+    gp_obj_t *code = gp_getattr_str(exc, "code");
+    if (!code) {
         gp_err_clear();
+        return 1;
     }
-    gp_err_display(exc);
-    GP_DECREF(exc);
+    int status;
+    if (code == GP_NONE) {
+        status = 0;
+    } else if (GP_TYPE_CHECK_FAST(code, GP_TPFLAGS_INT_SUBCLASS)) {
+        int ov = 0;
+        int64_t v = gp_int_as_i64_overflow(code, &ov);
+        if (ov) {
+            gp_err_clear();
+            v = -1;
+        }
+        status = (int)v;
+    } else {
+        out_t o = {NULL};
+        gp_interp_t *in = gp_icur();
+        gp_obj_t *f = in->sysdict
+                      ? gp_dict_getitem(in->sysdict, GP_ID(stderr)) : NULL;
+        if (f && f != GP_NONE)
+            o.file = f;
+        gp_obj_t *s = gp_str(code);
+        if (s) {
+            put(&o, s);
+            putc_str(&o, "\n");
+            GP_DECREF(s);
+        }
+        flush_out(&o);
+        gp_err_clear();
+        status = 1;
+    }
+    GP_DECREF(code);
+    return status;
 }
 
-void gp_err_write_unraisable(gp_obj_t *obj)
+/* Report a non-SystemExit exception through sys.excepthook, as
+** PyErr_PrintEx: sys.last_type/last_value/last_traceback first. */
+static void print_via_hook(gp_obj_t *exc)
+{
+    gp_interp_t *in = gp_icur();
+    gp_obj_t *tb = gp_exc_get_traceback(exc);
+    if (in->sysdict) {
+        if (gp_dict_setitem_str(in->sysdict, "last_type",
+                                (gp_obj_t *)GP_TYPE(exc)) < 0 ||
+            gp_dict_setitem_str(in->sysdict, "last_value", exc) < 0 ||
+            gp_dict_setitem_str(in->sysdict, "last_traceback",
+                                tb ? tb : GP_NONE) < 0)
+            gp_err_clear();
+    }
+    gp_obj_t *hook = in->sysdict
+                     ? gp_dict_getitem(in->sysdict, GP_ID(excepthook)) : NULL;
+    if (!hook || hook == GP_NONE) {
+        fputs("sys.excepthook is missing\n", stderr);
+        gp_err_display(exc);
+        return;
+    }
+    gp_obj_t *r = gp_call_args(hook, 3, (gp_obj_t *)GP_TYPE(exc), exc,
+                               tb ? tb : GP_NONE);
+    if (r) {
+        GP_DECREF(r);
+        return;
+    }
+    gp_obj_t *e2 = gp_err_fetch();
+    if (e2 && GP_ISINSTANCE_OF(e2, &gp_exc_SystemExit)) {
+        /* sys.exit() inside the hook: that is the program's exit. */
+        gp_err_restore(e2);
+        return;
+    }
+    out_t o = {NULL};
+    gp_obj_t *f = gp_dict_getitem(in->sysdict, GP_ID(stderr));
+    if (f && f != GP_NONE)
+        o.file = f;
+    putc_str(&o, "Error in sys.excepthook:\n");
+    if (e2)
+        gp_err_display(e2);
+    putc_str(&o, "\nOriginal exception was:\n");
+    gp_err_display(exc);
+    GP_XDECREF(e2);
+}
+
+int gp_err_print_exit(int *exit_code)
 {
     gp_obj_t *exc = gp_err_fetch();
+    *exit_code = 0;
     if (!exc)
-        return;
+        return 0;
+    if (GP_ISINSTANCE_OF(exc, &gp_exc_SystemExit)) {
+        *exit_code = system_exit_status(exc);
+        GP_DECREF(exc);
+        return 1;
+    }
+    *exit_code = 1;
+    print_via_hook(exc);
+    GP_DECREF(exc);
+    exc = gp_err_fetch();
+    if (exc && GP_ISINSTANCE_OF(exc, &gp_exc_SystemExit)) {
+        *exit_code = system_exit_status(exc);
+        GP_DECREF(exc);
+        return 1;
+    }
+    GP_XDECREF(exc);
+    return 0;
+}
+
+void gp_err_print(void)
+{
+    int status;
+    if (gp_err_print_exit(&status)) {
+        gp_interp_t *in = gp_icur();
+        exit(gp_interp_finish(in, status));
+    }
+}
+
+/* The default report of an unraisable exception (CPython 3.11's
+** write_unraisable_exc_file): "<err_msg>: <repr(obj)>", the traceback,
+** then "Type: str" -- always with ": " even when str is empty.  err_msg
+** NULL means "Exception ignored in". */
+static void write_unraisable_default(gp_obj_t *exc, gp_obj_t *err_msg,
+                                     gp_obj_t *obj)
+{
     gp_thread_t *t = gp_tcur();
     out_t o = {NULL};
     gp_obj_t *f = t->interp->sysdict
                   ? gp_dict_getitem(t->interp->sysdict, GP_ID(stderr)) : NULL;
     if (f && f != GP_NONE)
         o.file = f;
-    if (obj) {
+    int has_msg = err_msg && err_msg != GP_NONE;
+    if (obj && obj != GP_NONE) {
         gp_obj_t *r = gp_repr(obj);
         if (!r) {
             gp_err_clear();
             r = gp_str_from_cstr("<object repr() failed>");
         }
-        gp_obj_t *s = r ? gp_str_fromformat("Exception ignored in: %U\n", r)
-                        : NULL;
+        gp_obj_t *s = !r ? NULL : has_msg
+            ? gp_str_fromformat("%S: %U\n", err_msg, r)
+            : gp_str_fromformat("Exception ignored in: %U\n", r);
         put(&o, s);
         GP_XDECREF(s);
         GP_XDECREF(r);
+        gp_err_clear();
+    } else if (has_msg) {
+        gp_obj_t *s = gp_str_fromformat("%S:\n", err_msg);
+        put(&o, s);
+        GP_XDECREF(s);
+        gp_err_clear();
     }
-    display_one(&o, exc);
+    if (!exc || exc == GP_NONE) {
+        flush_out(&o);
+        return;
+    }
+    gp_obj_t *tb = gp_exc_get_traceback(exc);
+    if (tb) {
+        flush_out(&o);
+        if (gp_tb_print(tb, o.file ? o.file : cerr()) < 0)
+            gp_err_clear();
+    }
+    gp_obj_t *name = exc_type_name(GP_TYPE(exc));
+    gp_obj_t *msg = gp_str(exc);
+    if (!msg) {
+        gp_err_clear();
+        msg = gp_str_from_cstr("<exception str() failed>");
+    }
+    gp_obj_t *line = name && msg ? gp_str_fromformat("%U: %U\n", name, msg)
+                                 : NULL;
+    put(&o, line);
+    GP_XDECREF(line);
+    GP_XDECREF(name);
+    GP_XDECREF(msg);
     flush_out(&o);
+    gp_err_clear();
+}
+
+/* ---- sys.unraisablehook's argument ------------------------------------ */
+
+typedef struct {
+    gp_obj_t ob;
+    gp_obj_t *f[5];     /* exc_type, exc_value, exc_traceback, err_msg,
+                           object */
+} hookargs_t;
+
+static void hookargs_dealloc(gp_obj_t *o)
+{
+    gp_gc_untrack(o);
+    for (int i = 0; i < 5; i++)
+        GP_CLEAR(((hookargs_t *)o)->f[i]);
+    gp_object_free(o);
+}
+
+static int hookargs_traverse(gp_obj_t *o, gp_visit_fn visit, void *arg)
+{
+    for (int i = 0; i < 5; i++)
+        GP_VISIT(((hookargs_t *)o)->f[i]);
+    return 0;
+}
+
+static int hookargs_clear(gp_obj_t *o)
+{
+    for (int i = 0; i < 5; i++)
+        GP_CLEAR(((hookargs_t *)o)->f[i]);
+    return 0;
+}
+
+static gp_obj_t *hookargs_get(gp_obj_t *o, void *c)
+{
+    gp_obj_t *v = ((hookargs_t *)o)->f[(intptr_t)c];
+    return gp_newref(v ? v : GP_NONE);
+}
+
+static gp_getsetdef_t hookargs_getset[] = {
+    {"exc_type", hookargs_get, NULL, NULL, (void *)0},
+    {"exc_value", hookargs_get, NULL, NULL, (void *)1},
+    {"exc_traceback", hookargs_get, NULL, NULL, (void *)2},
+    {"err_msg", hookargs_get, NULL, NULL, (void *)3},
+    {"object", hookargs_get, NULL, NULL, (void *)4},
+    {NULL, NULL, NULL, NULL, NULL},
+};
+
+gp_type_t gp_unraisable_hookargs_type = {
+    .ob = GP_VAROBJ_HEAD_INIT(&gp_type_type, 0),
+    .name = "UnraisableHookArgs",
+    .basicsize = sizeof(hookargs_t),
+    .flags = GP_TPFLAGS_HAVE_GC,
+    .dealloc = hookargs_dealloc,
+    .traverse = hookargs_traverse,
+    .clear = hookargs_clear,
+    .getset = hookargs_getset,
+    .getattro = gp_generic_getattr,
+};
+
+static gp_obj_t *hookargs_new(gp_obj_t *exc, gp_obj_t *err_msg,
+                              gp_obj_t *obj)
+{
+    hookargs_t *a = (hookargs_t *)gp_type_alloc(&gp_unraisable_hookargs_type,
+                                                0);
+    if (!a)
+        return NULL;
+    a->f[0] = gp_newref(exc ? (gp_obj_t *)GP_TYPE(exc) : GP_NONE);
+    a->f[1] = gp_newref(exc ? exc : GP_NONE);
+    gp_obj_t *tb = exc ? gp_exc_get_traceback(exc) : NULL;
+    a->f[2] = gp_newref(tb ? tb : GP_NONE);
+    a->f[3] = gp_newref(err_msg ? err_msg : GP_NONE);
+    a->f[4] = gp_newref(obj ? obj : GP_NONE);
+    gp_gc_track((gp_obj_t *)a);
+    return (gp_obj_t *)a;
+}
+
+gp_obj_t *gp_sys_unraisablehook(gp_obj_t *module, gp_obj_t *args)
+{
+    gp_obj_t *v[5] = {NULL, NULL, NULL, NULL, NULL};
+    static const char *const names[5] = {
+        "exc_type", "exc_value", "exc_traceback", "err_msg", "object"
+    };
+    for (int i = 0; i < 5; i++) {
+        v[i] = gp_getattr_str(args, names[i]);
+        if (!v[i]) {
+            for (int j = 0; j < i; j++)
+                GP_DECREF(v[j]);
+            return NULL;
+        }
+    }
+    gp_obj_t *exc = GP_IS_EXC_INSTANCE(v[1]) ? v[1] : NULL;
+    write_unraisable_default(exc, v[3], v[4]);
+    for (int i = 0; i < 5; i++)
+        GP_DECREF(v[i]);
+    GP_RETURN_NONE;
+}
+
+void gp_err_write_unraisable_msg(const char *err_msg, gp_obj_t *obj)
+{
+    gp_obj_t *exc = gp_err_fetch();
+    if (!exc)
+        return;
+    gp_thread_t *t = gp_tcur();
+    gp_obj_t *msg = NULL;
+    if (err_msg && !(msg = gp_str_from_cstr(err_msg)))
+        gp_err_clear();
+    gp_obj_t *hook = t->interp->sysdict
+        ? gp_dict_getitem_str(t->interp->sysdict, "unraisablehook") : NULL;
+    if (hook && hook != GP_NONE) {
+        gp_obj_t *a = hookargs_new(exc, msg, obj);
+        gp_obj_t *r = a ? gp_call_one(hook, a) : NULL;
+        GP_XDECREF(a);
+        if (r) {
+            GP_DECREF(r);
+        } else {
+            /* The hook failed: report its error about the hook itself. */
+            gp_obj_t *e2 = gp_err_fetch();
+            gp_obj_t *m2 = gp_str_from_cstr(
+                "Exception ignored in sys.unraisablehook");
+            write_unraisable_default(e2, m2, hook);
+            GP_XDECREF(m2);
+            GP_XDECREF(e2);
+        }
+    } else {
+        write_unraisable_default(exc, msg, obj);
+    }
+    GP_XDECREF(msg);
     GP_DECREF(exc);
     gp_err_clear();
+}
+
+void gp_err_write_unraisable(gp_obj_t *obj)
+{
+    gp_err_write_unraisable_msg(NULL, obj);
+}
+
+int gp_errors_init(void)
+{
+    if (gp_type_ready(&cerr_type) < 0 ||
+        gp_type_ready(&gp_unraisable_hookargs_type) < 0)
+        return -1;
+    return 0;
 }

@@ -10,7 +10,7 @@
 ** the subclasses with extra fields: SystemExit.code, KeyError's str,
 ** StopIteration.value, SyntaxError's filename/lineno/offset/text/...,
 ** OSError's errno/strerror/filename, ImportError.name,
-** UnicodeDecodeError) are in objects/exceptions.c.
+** UnicodeDecodeError) are in objects/obj_exc.c.
 */
 #ifndef GP_ERRORS_H
 #define GP_ERRORS_H
@@ -101,6 +101,13 @@ typedef struct {
     char suppress_context;
 } gp_exc_obj_t;
 
+/* Readies every type of GP_EXC_LIST (objects/obj_exc.c); called by
+** gp_types_init. */
+int gp_obj_exc_init(void);
+/* errors.c's own types (sys.unraisablehook's argument, the C-stderr
+** fallback writer); gp_obj_exc_init calls it. */
+int gp_errors_init(void);
+
 #define GP_IS_EXC_INSTANCE(o) \
     GP_TYPE_CHECK_FAST(o, GP_TPFLAGS_BASE_EXC_SUBCLASS)
 #define GP_IS_EXC_TYPE(t) \
@@ -146,20 +153,38 @@ void gp_err_display(gp_obj_t *exc);
 ** (after interpreter finalisation); anything else is displayed (via
 ** sys.excepthook) and cleared. */
 void gp_err_print(void);
+/* The same without leaving the process: takes the current exception;
+** SystemExit -> returns 1 with *exit_code its status (code None -> 0, an
+** int -> that, else str(code) written to stderr and 1); anything else ->
+** reported through sys.excepthook, *exit_code = 1, returns 0 (1 if the
+** hook raised SystemExit).  No exception: 0 and *exit_code = 0. */
+int gp_err_print_exit(int *exit_code);
 /* An exception that cannot propagate (in __del__, in a callback):
 ** "Exception ignored in: <obj repr>" and the traceback, then cleared. */
 void gp_err_write_unraisable(gp_obj_t *obj);
+/* The same with CPython's err_msg ("Exception ignored in thread started
+** by"); NULL means "Exception ignored in".  Both go through
+** sys.unraisablehook when sys has one. */
+void gp_err_write_unraisable_msg(const char *err_msg, gp_obj_t *obj);
+/* sys.unraisablehook's default (sys.__unraisablehook__), GP_METH_O: its
+** argument has exc_type, exc_value, exc_traceback, err_msg, object. */
+gp_obj_t *gp_sys_unraisablehook(gp_obj_t *module, gp_obj_t *args);
+extern gp_type_t gp_unraisable_hookargs_type;
 
 /* The handled exception stack (sys.exc_info(), bare `raise`, implicit
 ** __context__): borrowed, None or NULL when nothing is being handled. */
 gp_obj_t *gp_err_handled(void);
 
-/* Exception accessors (exceptions.c).  Borrowed / new as named. */
+/* Exception accessors (obj_exc.c).  Borrowed / new as named. */
 gp_obj_t *gp_exc_get_args(gp_obj_t *exc);              /* borrowed */
 void gp_exc_set_context(gp_obj_t *exc, gp_obj_t *ctx); /* steals ctx */
 void gp_exc_set_cause(gp_obj_t *exc, gp_obj_t *cause); /* steals cause */
 gp_obj_t *gp_exc_get_traceback(gp_obj_t *exc);         /* borrowed */
 void gp_exc_set_traceback(gp_obj_t *exc, gp_obj_t *tb);/* new ref taken */
+/* type(*args) for an exception class; built-in classes skip the generic
+** call machinery (new reference, or NULL with the error set). */
+gp_obj_t *gp_exc_create(gp_type_t *type, gp_obj_t *const *args,
+                        gp_ssize_t nargs);
 /* StopIteration(value).value, new reference (None when no args). */
 gp_obj_t *gp_exc_stopiteration_value(gp_obj_t *exc);
 
