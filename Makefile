@@ -130,7 +130,7 @@ PYTHON311 ?= /usr/bin/python3.11
 FUZZ_CC   ?= clang
 FUZZ_TIME ?= 60
 
-.PHONY: tok-expected fuzz-tokenizer py-check py-expected gilpy
+.PHONY: tok-expected fuzz-tokenizer fuzz-parser py-check py-expected gilpy
 gilpy: $(BUILD)/gilpy
 
 # The interpreter: main.c, every other gilpy/*/*.c, the frozen gilpy/lib
@@ -209,6 +209,22 @@ $(BUILD)/tests/test_parser: $(GP_TESTS)/test_parser.sh $(BUILD)/gilpy-parsetest
 	@mkdir -p $(dir $@)
 	@printf '#!/bin/sh\nexec sh %s %s\n' "$(CURDIR)/$<" \
 	    "$(CURDIR)/$(BUILD)/gilpy-parsetest" > $@ && chmod +x $@
+
+# The parser, tokenizer included, under libFuzzer (corpus: every test
+# script); make fuzz-parser FUZZ_TIME=600 for a longer run.
+$(BUILD)/fuzz/fuzz_parser: $(GP_TESTS)/fuzz_parser.c $(GP_SRC) $(GP_HDR)
+	@mkdir -p $(dir $@)
+	@echo "  CC      $@"
+	@$(FUZZ_CC) -std=c11 -D_GNU_SOURCE -Igilpy $(WARN) -g -O1 \
+	    -fsanitize=fuzzer,address,undefined -fno-sanitize-recover=undefined \
+	    $< $(GP_SRC) -o $@
+
+fuzz-parser: $(BUILD)/fuzz/fuzz_parser
+	@mkdir -p $(BUILD)/fuzz/corpus_parse
+	@cp $(GP_TESTS)/corpus/*.py $(GP_TESTS)/errors/*.py gilpy/tests/py/*.py \
+	    $(BUILD)/fuzz/corpus_parse/
+	$< -max_total_time=$(FUZZ_TIME) -timeout=10 -max_len=4096 \
+	    $(BUILD)/fuzz/corpus_parse
 
 tok-expected:
 	$(PYTHON311) $(GP_TESTS)/pytok.py --write $(GP_TESTS)/corpus/*.py

@@ -86,20 +86,55 @@ int gp_p_accept_kw(gp_parser_t *p, const char *kw)
     return 1;
 }
 
-/* "expected 'x'" sits just after the previous token, zero width. */
-static _Noreturn void expected(gp_parser_t *p, const char *what)
+/* Where CPython's NEWLINE token sits: from a comment before it, if the
+** line has one, to the newline itself. */
+static gp_loc_t newline_loc(gp_parser_t *p, gp_token_t *nl)
+{
+    gp_loc_t l = {nl->lineno, nl->col_offset, nl->lineno, nl->col_offset};
+    if (p->pos > 0 && nl->start) {
+        gp_token_t *prev = &p->toks[p->pos - 1];
+        if (prev->end_lineno == nl->lineno) {
+            const char *ls = nl->start - nl->col_offset;
+            for (int c = prev->end_col_offset; c < nl->col_offset; c++)
+                if (ls[c] == '#') {
+                    l.col_offset = c;
+                    break;
+                }
+        }
+    }
+    return l;
+}
+
+/* "expected 'x'": where CPython's grammar forces the token (`&&':'` after
+** def, try, else, finally) the error spans the token found instead;
+** elsewhere it is only raised at the end of the line (the invalid_*
+** rules match a NEWLINE), anything else is plain "invalid syntax". */
+static _Noreturn void expected_at(gp_parser_t *p, const char *what,
+                                  int forced)
 {
     gp_token_t *cur = gp_p_peek(p);
     if (p->tokerr && p->pos >= p->ntoks - 1)
         gp_p_syntax(p);
-    if (p->pos > 0 && what) {
-        gp_token_t *prev = &p->toks[p->pos - 1];
-        gp_loc_t l = {prev->end_lineno, prev->end_col_offset,
-                      prev->end_lineno, prev->end_col_offset};
+    if (what && cur->kind == GP_TOK_NEWLINE) {
+        gp_loc_t l = newline_loc(p, cur);
         gp_p_error_at(p, GP_EXC_SYNTAX, &l, "expected %s", what);
     }
-    (void)cur;
+    if (what && forced && cur->kind != GP_TOK_DEDENT &&
+        cur->kind != GP_TOK_INDENT && cur->kind != GP_TOK_ENDMARKER)
+        gp_p_error_tok(p, cur, "expected %s", what);
     gp_p_syntax(p);
+}
+
+static _Noreturn void expected(gp_parser_t *p, const char *what)
+{
+    expected_at(p, what, 0);
+}
+
+gp_token_t *gp_p_expect_forced(gp_parser_t *p, int kind, const char *what)
+{
+    if (gp_p_peek(p)->kind != kind)
+        expected_at(p, what, 1);
+    return gp_p_next(p);
 }
 
 gp_token_t *gp_p_expect(gp_parser_t *p, int kind, const char *what)
@@ -167,6 +202,15 @@ static const char *find_line(gp_parser_t *p, int lineno)
     return NULL;
 }
 
+/* A column within its line (the line's end at most), as a byte count. */
+static size_t clamp_col(const char *ls, int col)
+{
+    size_t i = 0;
+    while (i < (size_t)col && ls[i] && ls[i] != '\n')
+        i++;
+    return i;
+}
+
 void gp_p_error_at_v(gp_parser_t *p, gp_exc_kind_t kind, const gp_loc_t *loc,
                      const char *fmt, va_list ap);
 
@@ -185,25 +229,34 @@ _Noreturn void gp_p_error_at(gp_parser_t *p, gp_exc_kind_t kind,
     e->msg = gp_arena_strdup(p->a, msg, strlen(msg));
     int line = loc->lineno + p->line_base;
     int end_line = loc->end_lineno + p->line_base;
-    const char *ls = find_line(p, loc->lineno);
+    gp_parser_t *root = p;
+    while (root->parent)
+        root = root->parent;
+    const char *ls = find_line(root, loc->lineno);
     const char *le = loc->end_lineno == loc->lineno ? ls
-                     : find_line(p, loc->end_lineno);
+                     : find_line(root, loc->end_lineno);
     int col = loc->col_offset + (loc->lineno == 1 ? p->col_base : 0);
     int end_col = loc->end_col_offset +
                   (loc->end_lineno == 1 ? p->col_base : 0);
     e->lineno = line;
     e->end_lineno = end_line;
-    if (ls) {
-        e->offset = gp_utf8_count(ls, (size_t)loc->col_offset) + 1;
-        e->text = line_text(p, ls);
+    if (loc->col_offset < 0) {
+        e->offset = 0;
+        e->text = ls ? line_text(root, ls) : NULL;
+    } else if (ls) {
+        e->offset = gp_utf8_count(ls, clamp_col(ls, loc->col_offset)) + 1;
+        e->text = line_text(root, ls);
     } else {
         e->offset = col + 1;
         e->text = NULL;
     }
-    if (loc->end_col_offset < 0)
+    if (loc->end_col_offset == -2)      /* CPython's "no end" of some rules */
+        e->end_offset = 0;
+    else if (loc->end_col_offset < 0)
         e->end_offset = -1;
     else if (le)
-        e->end_offset = gp_utf8_count(le, (size_t)loc->end_col_offset) + 1;
+        e->end_offset = gp_utf8_count(le, clamp_col(le, loc->end_col_offset))
+                        + 1;
     else
         e->end_offset = end_col + 1;
     longjmp(p->jb, 1);
@@ -250,21 +303,45 @@ _Noreturn void gp_p_syntax(gp_parser_t *p)
         gp_loc_t l = {t->lineno, t->end_col_offset, t->lineno, -1};
         const char *ls = t->start - t->col_offset;
         /* offset: the width of the indentation, in characters */
-        l.col_offset = t->end_col_offset;
+        l.col_offset = t->end_col_offset - 1;
         (void)ls;
         gp_p_error_at(p, GP_EXC_INDENTATION, &l, "unexpected indent");
     }
     if (t->kind == GP_TOK_DEDENT) {
-        /* A dedent where a statement was expected: CPython points at the
-        ** token after it. */
-        int i = p->pos;
-        while (i < p->ntoks - 1 && p->toks[i].kind == GP_TOK_DEDENT)
-            i++;
-        t = &p->toks[i];
+        /* CPython's generic error on a DEDENT is "unexpected unindent" */
+        gp_loc_t l = gp_p_dedent_loc(p);
+        gp_p_error_at(p, GP_EXC_INDENTATION, &l, "unexpected unindent");
     }
     if (t->kind == GP_TOK_OP && t->len == 1 && t->start[0] == '!')
         gp_p_error_tok(p, t, "invalid syntax");
     gp_p_error_tok(p, t, "invalid syntax");
+}
+
+/* CPython's DEDENT and ENDMARKER tokens have no column: an error there
+** points at column 0 of the line of the dedent (offset 0), or at EOF past
+** the end of the last line, with no end. */
+gp_loc_t gp_p_dedent_loc(gp_parser_t *p)
+{
+    int i = p->pos;
+    gp_token_t *t = &p->toks[i];
+    if (t->kind == GP_TOK_DEDENT) {
+        while (i < p->ntoks - 1 && p->toks[i].kind == GP_TOK_DEDENT)
+            i++;
+        if (p->toks[i].kind != GP_TOK_ENDMARKER) {
+            gp_loc_t l = {p->toks[i].lineno, -1, p->toks[i].lineno, -1};
+            return l;
+        }
+    }
+    /* at the end: after the last NEWLINE */
+    for (i = p->pos; i > 0 && p->toks[i].kind != GP_TOK_NEWLINE; i--)
+        ;
+    gp_token_t *nl = &p->toks[i];
+    gp_loc_t l = {nl->lineno, nl->col_offset, nl->lineno, -1};
+    if (nl->kind != GP_TOK_NEWLINE) {
+        l.lineno = l.end_lineno = t->lineno;
+        l.col_offset = t->col_offset;
+    }
+    return l;
 }
 
 void gp_p_enter(gp_parser_t *p)
@@ -379,7 +456,14 @@ static void statement(gp_parser_t *p, gp_p_list_t *out);
 ** N"; header: its line. */
 static gp_ast_seq_t *block(gp_parser_t *p, const char *what, int header)
 {
-    gp_p_expect(p, GP_TOK_COLON, "':'");
+    int forced = strcmp(what, "function definition") == 0 ||
+                 strcmp(what, "'try' statement") == 0 ||
+                 strcmp(what, "'else' statement") == 0 ||
+                 strcmp(what, "'finally' statement") == 0;
+    if (forced)
+        gp_p_expect_forced(p, GP_TOK_COLON, "':'");
+    else
+        gp_p_expect(p, GP_TOK_COLON, "':'");
     if (gp_p_peek(p)->kind != GP_TOK_NEWLINE) {
         gp_p_list_t l;
         gp_p_list_init(&l);
@@ -515,9 +599,12 @@ static gp_stmt_t *from_stmt(gp_parser_t *p)
         } while (gp_p_accept(p, GP_TOK_COMMA));
         gp_p_expect(p, GP_TOK_RPAR, "')'");
     } else {
-        do
+        do {
+            if (l.n && gp_p_peek(p)->kind == GP_TOK_NEWLINE)
+                gp_p_error_tok(p, gp_p_peek(p), "trailing comma not allowed "
+                               "without surrounding parentheses");
             gp_p_list_push(p, &l, alias(p, 0));
-        while (gp_p_accept(p, GP_TOK_COMMA));
+        } while (gp_p_accept(p, GP_TOK_COMMA));
         if (gp_p_peek(p)->kind == GP_TOK_COMMA)
             gp_p_syntax(p);
     }
@@ -558,6 +645,14 @@ static gp_stmt_t *del_stmt(gp_parser_t *p)
     do {
         if (at_stmt_end(p) && l.n)
             break;
+        gp_token_t *st = gp_p_peek(p);
+        if (st->kind == GP_TOK_STAR) {
+            gp_p_next(p);
+            gp_expr_t *v = gp_p_bitwise_or(p);
+            gp_loc_t sl = gp_p_loc_span(&(gp_loc_t){st->lineno,
+                                        st->col_offset, 0, 0}, &v->loc);
+            gp_p_error_at(p, GP_EXC_SYNTAX, &sl, "cannot delete starred");
+        }
         gp_expr_t *e = gp_p_bitwise_or(p);
         gp_p_set_ctx(p, e, GP_DEL, 0);
         gp_p_list_push(p, &l, e);
@@ -604,7 +699,19 @@ static gp_stmt_t *expr_stmt(gp_parser_t *p)
         gp_p_list_t targets;
         gp_p_list_init(&targets);
         gp_expr_t *value = first;
+        if (!gp_p_valid_target(first)) {
+            /* CPython tries the first target as a named expression */
+            gp_expr_t *x = first;
+            if (x->kind == GP_E_TUPLE && GP_SEQ_LEN(x->v.seq.elts) &&
+                !gp_p_parenthesized(p, GP_SEQ_GET(x->v.seq.elts, 0)))
+                x = GP_SEQ_GET(x->v.seq.elts, GP_SEQ_LEN(x->v.seq.elts) - 1);
+            gp_p_check_named_eq(p, x, 1);
+        }
         while (gp_p_accept(p, GP_TOK_EQUAL)) {
+            if ((value->kind == GP_E_YIELD || value->kind == GP_E_YIELDFROM)
+                && !gp_p_parenthesized(p, value))
+                gp_p_error_at(p, GP_EXC_SYNTAX, &value->loc,
+                              "assignment to yield expression not possible");
             gp_p_set_ctx(p, value, GP_STORE, 0);
             gp_p_list_push(p, &targets, value);
             value = assign_value(p);
@@ -628,9 +735,16 @@ static gp_stmt_t *expr_stmt(gp_parser_t *p)
     if (t->kind == GP_TOK_COLON) {
         /* annotated assignment: a single target */
         int simple = first->kind == GP_E_NAME && start->kind == GP_TOK_NAME;
-        if (first->kind == GP_E_TUPLE)
-            gp_p_error_at(p, GP_EXC_SYNTAX, &first->loc,
+        if (first->kind == GP_E_TUPLE) {
+            /* unparenthesized: CPython points at the first element */
+            gp_expr_t *f0 = GP_SEQ_LEN(first->v.seq.elts) ?
+                            GP_SEQ_GET(first->v.seq.elts, 0) : first;
+            if (first->loc.col_offset != f0->loc.col_offset ||
+                first->loc.lineno != f0->loc.lineno)
+                f0 = first;
+            gp_p_error_at(p, GP_EXC_SYNTAX, &f0->loc,
                           "only single target (not tuple) can be annotated");
+        }
         if (first->kind == GP_E_LIST)
             gp_p_error_at(p, GP_EXC_SYNTAX, &first->loc,
                           "only single target (not list) can be annotated");
@@ -708,10 +822,32 @@ static gp_stmt_t *simple_stmt(gp_parser_t *p)
     return expr_stmt(p);
 }
 
+/* The expression a simple statement ended with, for `print x`. */
+static gp_expr_t *last_expr(gp_stmt_t *s)
+{
+    switch (s->kind) {
+    case GP_S_EXPR: return s->v.expr.value;
+    case GP_S_ASSIGN: return s->v.assign.value;
+    case GP_S_AUGASSIGN: return s->v.augassign.value;
+    case GP_S_RETURN: return s->v.ret.value;
+    default: return NULL;
+    }
+}
+
 static void simple_stmts(gp_parser_t *p, gp_p_list_t *out)
 {
     for (;;) {
-        gp_p_list_push(p, out, simple_stmt(p));
+        gp_stmt_t *st = simple_stmt(p);
+        gp_expr_t *le = last_expr(st);
+        if (le && gp_p_peek(p)->kind != GP_TOK_NEWLINE &&
+            gp_p_peek(p)->kind != GP_TOK_SEMI) {
+            if (le->kind == GP_E_TUPLE && GP_SEQ_LEN(le->v.seq.elts) &&
+                !gp_p_parenthesized(p, le))
+                le = GP_SEQ_GET(le->v.seq.elts,
+                                GP_SEQ_LEN(le->v.seq.elts) - 1);
+            gp_p_check_legacy(p, le);
+        }
+        gp_p_list_push(p, out, st);
         if (!gp_p_accept(p, GP_TOK_SEMI))
             break;
         if (gp_p_peek(p)->kind == GP_TOK_NEWLINE)
@@ -898,8 +1034,11 @@ static gp_stmt_t *try_stmt(gp_parser_t *p, gp_token_t *kw)
     } else if (!hs.n) {
         if (p->tokerr && t->kind == GP_TOK_ENDMARKER)
             gp_p_syntax(p);
-        while (t->kind == GP_TOK_DEDENT && t < p->toks + p->ntoks - 1)
-            t++;
+        if (t->kind == GP_TOK_DEDENT || t->kind == GP_TOK_ENDMARKER) {
+            gp_loc_t l = gp_p_dedent_loc(p);
+            gp_p_error_at(p, GP_EXC_SYNTAX, &l,
+                          "expected 'except' or 'finally' block");
+        }
         gp_p_error_tok(p, t, "expected 'except' or 'finally' block");
     }
     s->loc = loc_to_end(kw, last);
@@ -914,7 +1053,7 @@ static gp_stmt_t *funcdef(gp_parser_t *p, gp_token_t *kw,
         gp_p_syntax(p);
     gp_stmt_t *s = stmt_new(p, GP_S_FUNCTIONDEF, gp_p_loc_tok(kw));
     s->v.funcdef.name = gp_p_name(p, n);
-    gp_p_expect(p, GP_TOK_LPAR, "'('");
+    gp_p_expect_forced(p, GP_TOK_LPAR, "'('");
     s->v.funcdef.args = gp_p_parameters(p, 0, GP_TOK_RPAR);
     gp_p_expect(p, GP_TOK_RPAR, "')'");
     if (gp_p_accept(p, GP_TOK_RARROW))
@@ -1184,6 +1323,7 @@ gp_expr_t *gp_p_subexpr(gp_parser_t *p, const char *src, size_t len,
     sub.err = p->err;
     sub.filename = p->filename;
     sub.in_fstring = 1;
+    sub.parent = p;
     sub.depth = p->depth;
     gp_tok_t *tk = NULL;
     /* Parenthesised, as CPython 3.11 does, so newlines inside are fine. */

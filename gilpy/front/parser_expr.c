@@ -15,6 +15,7 @@ static gp_expr_t *star_named_expression(gp_parser_t *p);
 static gp_expr_t *primary(gp_parser_t *p);
 static gp_expr_t *lambdef(gp_parser_t *p);
 static gp_ast_seq_t *comprehension_for(gp_parser_t *p);
+static gp_expr_t *named_expression(gp_parser_t *p, int check_eq);
 
 /* Where the current token starts (a node's start, before it is known
 ** whether it is parenthesised: CPython's nodes start at their first
@@ -153,9 +154,131 @@ static void set_ctx(gp_parser_t *p, gp_expr_t *e, gp_ctx_t ctx, int aug,
 
 void gp_p_set_ctx(gp_parser_t *p, gp_expr_t *e, gp_ctx_t ctx, int aug)
 {
-    set_ctx(p, e, ctx, aug, ctx == GP_STORE && aug == 0 &&
-            e->kind != GP_E_TUPLE && e->kind != GP_E_LIST &&
-            e->kind != GP_E_STARRED);
+    set_ctx(p, e, ctx, aug, 0);
+}
+
+int gp_p_valid_target(gp_expr_t *e)
+{
+    switch (e->kind) {
+    case GP_E_NAME: case GP_E_ATTRIBUTE: case GP_E_SUBSCRIPT:
+        return 1;
+    case GP_E_STARRED:
+        return gp_p_valid_target(e->v.starred.value);
+    case GP_E_TUPLE: case GP_E_LIST:
+        for (int i = 0; i < GP_SEQ_LEN(e->v.seq.elts); i++)
+            if (!gp_p_valid_target(GP_SEQ_GET(e->v.seq.elts, i)))
+                return 0;
+        return 1;
+    default:
+        return 0;
+    }
+}
+
+/* The index of the token where e starts (error paths only). */
+static int tok_index_of(gp_parser_t *p, const gp_loc_t *l)
+{
+    for (int i = p->pos < p->ntoks ? p->pos : p->ntoks - 1; i >= 0; i--) {
+        gp_token_t *t = &p->toks[i];
+        if (t->lineno < l->lineno ||
+            (t->lineno == l->lineno && t->col_offset <= l->col_offset))
+            return i;
+    }
+    return 0;
+}
+
+int gp_p_parenthesized(gp_parser_t *p, gp_expr_t *e)
+{
+    int i = tok_index_of(p, &e->loc);
+    return i > 0 && p->toks[i - 1].kind == GP_TOK_LPAR;
+}
+
+/* Parse with fn from the current token without committing: the result,
+** or NULL on a syntax error; the position is restored either way. */
+gp_expr_t *gp_p_try_parse(gp_parser_t *p, gp_expr_t *(*fn)(gp_parser_t *),
+                          int *end_pos)
+{
+    int save = p->pos, depth = p->depth;
+    gp_expr_t *volatile r = NULL;
+    jmp_buf keep;
+    memcpy(keep, p->jb, sizeof keep);
+    if (setjmp(p->jb) == 0)
+        r = fn(p);
+    memcpy(p->jb, keep, sizeof keep);
+    if (end_pos)
+        *end_pos = p->pos;
+    p->pos = save;
+    p->depth = depth;
+    return r;
+}
+
+/* CPython's invalid_named_expression, for an expression e followed by
+** '=' at the current token: `NAME = bitwise_or` and `target = bitwise_or`
+** not followed by another '=' or ':=' have their own messages.  name_ok:
+** a plain name is a valid target here (statement level). */
+void gp_p_check_named_eq(gp_parser_t *p, gp_expr_t *e, int name_ok)
+{
+    if (gp_p_peek(p)->kind != GP_TOK_EQUAL || p->tokerr)
+        return;
+    switch (e->kind) {
+    case GP_E_BOOLOP: case GP_E_COMPARE: case GP_E_IFEXP: case GP_E_LAMBDA:
+    case GP_E_NAMEDEXPR: case GP_E_YIELD: case GP_E_YIELDFROM:
+    case GP_E_STARRED: case GP_E_LIST: case GP_E_TUPLE:
+    case GP_E_GENERATOREXP:
+        return;
+    case GP_E_UNARYOP:
+        if (e->v.unaryop.op == GP_NOT)
+            return;
+        break;
+    case GP_E_CONSTANT:
+        if (e->v.constant.kind == GP_CONST_TRUE ||
+            e->v.constant.kind == GP_CONST_FALSE ||
+            e->v.constant.kind == GP_CONST_NONE)
+            return;
+        break;
+    case GP_E_NAME:
+        if (name_ok)
+            return;
+        break;
+    default:
+        break;
+    }
+    if (e->kind == GP_E_NAME && gp_p_parenthesized(p, e))
+        return;
+    int save = p->pos, end;
+    p->pos++;                                   /* '=' */
+    gp_expr_t *v = gp_p_try_parse(p, gp_p_bitwise_or, &end);
+    p->pos = save;
+    if (!v)
+        return;
+    int k = p->toks[end].kind;
+    if (k == GP_TOK_EQUAL || k == GP_TOK_COLONEQUAL)
+        return;
+    if (e->kind == GP_E_NAME) {
+        gp_loc_t l = gp_p_loc_span(&e->loc, &v->loc);
+        gp_p_error_at(p, GP_EXC_SYNTAX, &l, "invalid syntax. Maybe you "
+                      "meant '==' or ':=' instead of '='?");
+    }
+    gp_p_error_at(p, GP_EXC_SYNTAX, &e->loc, "cannot assign to %s here. "
+                  "Maybe you meant '==' instead of '='?", expr_name(e));
+}
+
+/* `print x`: CPython's invalid_legacy_expression, when the expression
+** just parsed is the name print or exec and another one follows. */
+void gp_p_check_legacy(gp_parser_t *p, gp_expr_t *e)
+{
+    if (e->kind != GP_E_NAME || p->tokerr || gp_p_parenthesized(p, e))
+        return;
+    if (strcmp(e->v.name.id, "print") != 0 &&
+        strcmp(e->v.name.id, "exec") != 0)
+        return;
+    if (!gp_p_starts_expr(p) || gp_p_peek(p)->kind == GP_TOK_LPAR)
+        return;
+    gp_expr_t *v = gp_p_try_parse(p, gp_p_star_expressions, NULL);
+    if (!v)
+        return;
+    gp_loc_t l = gp_p_loc_span(&e->loc, &v->loc);
+    gp_p_error_at(p, GP_EXC_SYNTAX, &l, "Missing parentheses in call to "
+                  "'%s'. Did you mean %s(...)?", e->v.name.id, e->v.name.id);
 }
 
 /* star_targets for `for` and `with ... as`: a, *b, c[0] (no `in`). */
@@ -214,6 +337,16 @@ static gp_expr_t *const_new(gp_parser_t *p, gp_const_kind_t k, gp_token_t *t)
 }
 
 /* After `(` / `[` / `{`: a comprehension when `for` follows. */
+static int at_for(gp_parser_t *p);
+
+/* [*x for x in y]: the element of a comprehension cannot be unpacked. */
+static void comp_elt_check(gp_parser_t *p, gp_expr_t *elt)
+{
+    if (elt->kind == GP_E_STARRED && at_for(p))
+        gp_p_error_at(p, GP_EXC_SYNTAX, &elt->loc,
+                      "iterable unpacking cannot be used in comprehension");
+}
+
 static int at_for(gp_parser_t *p)
 {
     gp_token_t *t = gp_p_peek(p);
@@ -241,6 +374,7 @@ static gp_expr_t *seq_node(gp_parser_t *p, gp_expr_kind_t k, gp_token_t *open,
 ** side inside brackets; the error spans both. */
 static _Noreturn void forgot_comma(gp_parser_t *p, gp_expr_t *prev)
 {
+    gp_p_check_legacy(p, prev);
     if (gp_p_starts_expr(p) && !p->tokerr &&
         gp_p_peek(p)->kind != GP_TOK_STAR) {
         int save = p->pos;
@@ -276,6 +410,7 @@ static gp_expr_t *paren_atom(gp_parser_t *p, gp_token_t *open)
         return y;
     }
     gp_expr_t *first = star_named_expression(p);
+    comp_elt_check(p, first);
     if (at_for(p)) {
         gp_expr_t *g = gp_p_expr_new(p, GP_E_GENERATOREXP, first->loc);
         g->v.comp.elt = first;
@@ -316,6 +451,7 @@ static gp_expr_t *list_atom(gp_parser_t *p, gp_token_t *open)
     if (gp_p_accept(p, GP_TOK_RSQB))
         return seq_node(p, GP_E_LIST, open, &l);
     gp_expr_t *first = star_named_expression(p);
+    comp_elt_check(p, first);
     if (at_for(p)) {
         gp_expr_t *c = gp_p_expr_new(p, GP_E_LISTCOMP, first->loc);
         c->v.comp.elt = first;
@@ -339,6 +475,15 @@ static gp_expr_t *list_atom(gp_parser_t *p, gp_token_t *open)
     return seq_node(p, GP_E_LIST, open, &l);
 }
 
+/* At the ':' after a dictionary key: a value must follow. */
+static void dict_value_check(gp_parser_t *p)
+{
+    int k = gp_p_peek_at(p, 1)->kind;
+    if (k == GP_TOK_RBRACE || k == GP_TOK_COMMA)
+        gp_p_error_tok(p, gp_p_peek(p), "expression expected after "
+                       "dictionary key and ':'");
+}
+
 static gp_expr_t *brace_atom(gp_parser_t *p, gp_token_t *open)
 {
     gp_p_list_t keys, values;
@@ -356,7 +501,9 @@ static gp_expr_t *brace_atom(gp_parser_t *p, gp_token_t *open)
         is_dict = 1;
     } else {
         gp_expr_t *first = star_named_expression(p);
-        if (gp_p_accept(p, GP_TOK_COLON)) {
+        if (gp_p_peek(p)->kind == GP_TOK_COLON) {
+            dict_value_check(p);
+            gp_p_next(p);
             is_dict = 1;
             gp_expr_t *v = gp_p_expression(p);
             if (at_for(p)) {
@@ -373,6 +520,7 @@ static gp_expr_t *brace_atom(gp_parser_t *p, gp_token_t *open)
             gp_p_list_push(p, &values, v);
         } else {
             is_dict = 0;
+            comp_elt_check(p, first);
             if (at_for(p)) {
                 gp_expr_t *c = gp_p_expr_new(p, GP_E_SETCOMP, first->loc);
                 c->v.comp.elt = first;
@@ -390,12 +538,30 @@ static gp_expr_t *brace_atom(gp_parser_t *p, gp_token_t *open)
     }
     while (gp_p_peek(p)->kind != GP_TOK_RBRACE) {
         if (is_dict) {
+            gp_token_t *ds = gp_p_peek(p);
             if (gp_p_accept(p, GP_TOK_DOUBLESTAR)) {
                 gp_p_list_push(p, &keys, NULL);
                 gp_p_list_push(p, &values, gp_p_bitwise_or(p));
+                if (at_for(p) && keys.n == 1) {
+                    gp_loc_t dl = gp_p_loc_span(&(gp_loc_t){ds->lineno,
+                        ds->col_offset, 0, 0},
+                        &((gp_expr_t *)values.v[0])->loc);
+                    gp_p_error_at(p, GP_EXC_SYNTAX, &dl, "dict unpacking "
+                                  "cannot be used in dict comprehension");
+                }
             } else {
                 gp_expr_t *k = gp_p_expression(p);
-                gp_p_expect(p, GP_TOK_COLON, "':'");
+                if (gp_p_peek(p)->kind != GP_TOK_COLON) {
+                    /* offset of the key, end 0: CPython's own values */
+                    gp_loc_t kl = {k->loc.lineno, k->loc.col_offset,
+                                   k->loc.lineno, -2};
+                    if (p->tokerr)
+                        gp_p_syntax(p);
+                    gp_p_error_at(p, GP_EXC_SYNTAX, &kl,
+                                  "':' expected after dictionary key");
+                }
+                dict_value_check(p);
+                gp_p_next(p);
                 gp_p_list_push(p, &keys, k);
                 gp_p_list_push(p, &values, gp_p_expression(p));
             }
@@ -504,6 +670,27 @@ static gp_ast_seq_t *comprehension_for(gp_parser_t *p)
 
 /* ---- calls and subscripts ---------------------------------------------- */
 
+/* CPython reports a misplaced positional argument after parsing all the
+** arguments: at the token that ends them, the closing ')'. */
+static _Noreturn void args_order_error(gp_parser_t *p, const char *msg)
+{
+    int depth = 0, i;
+    for (i = p->pos; i < p->ntoks - 1; i++) {
+        int k = p->toks[i].kind;
+        if (k == GP_TOK_LPAR || k == GP_TOK_LSQB || k == GP_TOK_LBRACE)
+            depth++;
+        else if (k == GP_TOK_RPAR || k == GP_TOK_RSQB || k == GP_TOK_RBRACE) {
+            if (depth-- == 0)
+                break;
+        }
+    }
+    if (p->tokerr && i >= p->ntoks - 1) {
+        p->pos = i;
+        gp_p_syntax(p);
+    }
+    gp_p_error_tok(p, &p->toks[i], "%s", msg);
+}
+
 /* Arguments after `(`, up to (not including) `)`.  Returns a generator
 ** expression node when the sole argument is one, so the caller can give
 ** it the call's parentheses. */
@@ -551,9 +738,13 @@ gp_expr_t *gp_p_call_args_into(gp_parser_t *p, gp_ast_seq_t **args,
             gp_p_list_push(p, &k, kw);
             seen_kw = 1;
         } else {
-            gp_expr_t *e = gp_p_named_expression(p);
+            gp_expr_t *e = named_expression(p, 0);
             if (gp_p_peek(p)->kind == GP_TOK_EQUAL) {
-                gp_loc_t l = e->loc;
+                /* the error spans the '=' too */
+                gp_loc_t l = gp_p_loc_span(&e->loc,
+                                           &(gp_loc_t){0, 0,
+                                           gp_p_peek(p)->end_lineno,
+                                           gp_p_peek(p)->end_col_offset});
                 if (e->kind == GP_E_CONSTANT && (e->v.constant.kind ==
                     GP_CONST_TRUE || e->v.constant.kind == GP_CONST_FALSE ||
                     e->v.constant.kind == GP_CONST_NONE))
@@ -582,14 +773,12 @@ gp_expr_t *gp_p_call_args_into(gp_parser_t *p, gp_ast_seq_t **args,
                 genexp = g;
                 e = g;
             }
-            if (seen_kwunpack)
-                gp_p_error_at(p, GP_EXC_SYNTAX, &e->loc,
-                              "positional argument follows keyword "
-                              "argument unpacking");
-            if (seen_kw)
-                gp_p_error_at(p, GP_EXC_SYNTAX, &e->loc,
-                              "positional argument follows keyword "
-                              "argument");
+            if (seen_kwunpack || seen_kw)
+                args_order_error(p, seen_kwunpack
+                                 ? "positional argument follows keyword "
+                                   "argument unpacking"
+                                 : "positional argument follows keyword "
+                                   "argument");
             gp_p_list_push(p, &a, e);
         }
         if (gp_p_peek(p)->kind == GP_TOK_RPAR)
@@ -715,7 +904,9 @@ static gp_expr_t *power(gp_parser_t *p)
     gp_loc_t start = tok_start(p);
     gp_expr_t *e = primary(p);
     if (gp_p_accept(p, GP_TOK_DOUBLESTAR)) {
+        gp_p_enter(p);                  /* 2**2**2...: right recursion */
         gp_expr_t *r = factor(p);
+        gp_p_leave(p);
         gp_expr_t *b = gp_p_expr_new(p, GP_E_BINOP, prev_end_loc(p, &start));
         b->v.binop.left = e;
         b->v.binop.op = GP_POW;
@@ -927,6 +1118,13 @@ gp_expr_t *gp_p_expression(gp_parser_t *p)
 
 gp_expr_t *gp_p_named_expression(gp_parser_t *p)
 {
+    return named_expression(p, 1);
+}
+
+/* check_eq: off in call arguments, where CPython's invalid_kwarg speaks
+** first ("expression cannot contain assignment"). */
+static gp_expr_t *named_expression(gp_parser_t *p, int check_eq)
+{
     gp_token_t *t = gp_p_peek(p);
     if (t->kind == GP_TOK_NAME && !gp_p_is_keyword(t) &&
         gp_p_peek_at(p, 1)->kind == GP_TOK_COLONEQUAL) {
@@ -947,6 +1145,8 @@ gp_expr_t *gp_p_named_expression(gp_parser_t *p)
         gp_p_error_at(p, GP_EXC_SYNTAX, &e->loc,
                       "cannot use assignment expressions with %s",
                       expr_name(e));
+    if (check_eq)
+        gp_p_check_named_eq(p, e, 0);
     return e;
 }
 
@@ -979,9 +1179,11 @@ gp_expr_t *gp_p_star_expressions(gp_parser_t *p)
         first = gp_p_expression(p);
     }
     if (gp_p_peek(p)->kind != GP_TOK_COMMA) {
-        if (first->kind == GP_E_STARRED)
+        /* a lone *a is CPython's grammar (the compiler rejects it), but
+        ** an f-string field is parsed in parentheses */
+        if (first->kind == GP_E_STARRED && p->in_fstring)
             gp_p_error_at(p, GP_EXC_SYNTAX, &first->loc,
-                          "can't use starred expression here");
+                          "cannot use starred expression here");
         return first;
     }
     gp_p_list_t l;
@@ -1140,7 +1342,9 @@ static gp_expr_t *lambdef(gp_parser_t *p)
     gp_token_t *t = gp_p_next(p);
     gp_arguments_t *args = gp_p_parameters(p, 1, GP_TOK_COLON);
     gp_p_expect(p, GP_TOK_COLON, "':'");
+    gp_p_enter(p);                      /* lambda: lambda: ... */
     gp_expr_t *body = gp_p_expression(p);
+    gp_p_leave(p);
     gp_expr_t *l = gp_p_expr_new(p, GP_E_LAMBDA, prev_end_loc(p,
                    &(gp_loc_t){t->lineno, t->col_offset, 0, 0}));
     l->v.lambda.args = args;

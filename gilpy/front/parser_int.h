@@ -30,6 +30,8 @@ typedef struct gp_parser {
     jmp_buf jb;
     int depth;
     int in_fstring;                 /* parsing an f-string's expression */
+    struct gp_parser *parent;       /* an f-string's: the enclosing parser,
+                                       whose tokens find the source lines */
     int eval_mode;                  /* eval(): no newline is added to text */
     int final_nl;                   /* the source ends with a newline */
     /* An f-string sub-parser maps its positions onto the real source. */
@@ -46,6 +48,9 @@ int gp_p_accept(gp_parser_t *p, int kind);        /* consume if kind */
 int gp_p_accept_kw(gp_parser_t *p, const char *kw);
 gp_token_t *gp_p_expect(gp_parser_t *p, int kind, const char *what);
 void gp_p_expect_kw(gp_parser_t *p, const char *kw);
+/* The same where CPython's grammar forces the token: "expected 'x'" at
+** whatever token stands there (gp_p_expect: only at the line's end). */
+gp_token_t *gp_p_expect_forced(gp_parser_t *p, int kind, const char *what);
 char *gp_p_name(gp_parser_t *p, gp_token_t *t);   /* token text, in arena */
 
 /* ---- errors (parser.c): all of them longjmp ------------------------- */
@@ -56,6 +61,8 @@ _Noreturn void gp_p_error_tok(gp_parser_t *p, gp_token_t *t,
                               const char *fmt, ...);
 /* "invalid syntax" at the current token (or the tokenizer's error). */
 _Noreturn void gp_p_syntax(gp_parser_t *p);
+/* Where CPython reports an error at the current DEDENT/ENDMARKER. */
+gp_loc_t gp_p_dedent_loc(gp_parser_t *p);
 void gp_p_enter(gp_parser_t *p);                  /* depth guard */
 void gp_p_leave(gp_parser_t *p);
 
@@ -82,6 +89,17 @@ gp_expr_t *gp_p_star_targets(gp_parser_t *p);
 gp_arguments_t *gp_p_parameters(gp_parser_t *p, int lambda, int close);
 /* Make an expression a target: ctx Store/Del, with CPython's errors. */
 void gp_p_set_ctx(gp_parser_t *p, gp_expr_t *e, gp_ctx_t ctx, int aug);
+int gp_p_valid_target(gp_expr_t *e);               /* set_ctx would pass */
+int gp_p_parenthesized(gp_parser_t *p, gp_expr_t *e);
+/* CPython's special messages for `e = ...` where e cannot be assigned
+** ("cannot assign to %s here. Maybe you meant '==' ...") and for `print
+** x`; they return when they do not apply. */
+void gp_p_check_named_eq(gp_parser_t *p, gp_expr_t *e, int name_ok);
+void gp_p_check_legacy(gp_parser_t *p, gp_expr_t *e);
+/* Parse with fn without committing: NULL on a syntax error; the position
+** is restored either way, *end_pos (may be NULL) is where fn stopped. */
+gp_expr_t *gp_p_try_parse(gp_parser_t *p, gp_expr_t *(*fn)(gp_parser_t *),
+                          int *end_pos);
 gp_expr_t *gp_p_bitwise_or(gp_parser_t *p);
 /* Is the current token where an expression can start? */
 int gp_p_starts_expr(gp_parser_t *p);

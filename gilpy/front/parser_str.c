@@ -137,7 +137,20 @@ static void pos_in_token(gp_token_t *t, size_t off, int *line, int *col)
 static _Noreturn void str_error(gp_parser_t *p, strtok_t *st,
                                 const char *msg)
 {
-    gp_loc_t l = gp_p_loc_tok(st->tok);
+    /* CPython decodes a literal after fetching the token that follows the
+    ** run of strings, and reports its errors there */
+    gp_token_t *t = st->tok;
+    while (t < p->toks + p->ntoks - 1 && t->kind == GP_TOK_STRING)
+        t++;
+    if (t->kind == GP_TOK_STRING || (p->tokerr && t->kind ==
+                                     GP_TOK_ENDMARKER))
+        t = st->tok;
+    gp_loc_t l = gp_p_loc_tok(t);
+    if (t->kind == GP_TOK_NEWLINE || t->kind == GP_TOK_ENDMARKER ||
+        t->kind == GP_TOK_DEDENT) {
+        l.end_lineno = l.lineno;
+        l.end_col_offset = l.col_offset;
+    }
     gp_p_error_at(p, GP_EXC_SYNTAX, &l, "%s", msg);
 }
 

@@ -375,6 +375,7 @@ static gp_methoddef_t sys_methods[] = {
     {"getfilesystemencoding", sys_utf8, GP_METH_NOARGS, NULL},
     {"displayhook", sys_displayhook, GP_METH_O, NULL},
     {"excepthook", GP_METH_FN(sys_excepthook), GP_METH_FASTCALL, NULL},
+    {"unraisablehook", gp_sys_unraisablehook, GP_METH_O, NULL},
     {NULL, NULL, 0, NULL},
 };
 
@@ -431,6 +432,16 @@ static int sys_exec(gp_obj_t *m)
         if (gp_dict_merge(d, in->sysdict, 0) < 0)
             return -1;
         GP_SETREF(in->sysdict, gp_newref(d));
+    }
+    /* The originals, for code that restores a replaced hook. */
+    static const char *const hooks[] = {"displayhook", "excepthook",
+                                        "unraisablehook"};
+    for (int i = 0; i < 3; i++) {
+        char dunder[40];
+        snprintf(dunder, sizeof dunder, "__%s__", hooks[i]);
+        gp_obj_t *h = gp_dict_getitem_str(d, hooks[i]);
+        if (h && gp_dict_setitem_str(d, dunder, h) < 0)
+            return -1;
     }
     return 0;
 }

@@ -441,21 +441,10 @@ static void thread_body(gil_tstate_t *ts, void *arg)
     } else if (gp_err_matches(&gp_exc_SystemExit)) {
         gp_err_clear();             /* _thread.exit(): a quiet end */
     } else {
-        /* 3.11: "Exception ignored in thread started by: <function f>" */
-        gp_obj_t *exc = gp_err_fetch();
-        gp_obj_t *file = gp_dict_getitem_str(b->interp->sysdict, "stderr");
-        gp_obj_t *msg = gp_str_fromformat(
-            "Exception ignored in thread started by: %R\n", b->func);
-        if (file && file != GP_NONE && msg) {
-            gp_obj_t *r = gp_call_method_str(file, "write", 1, msg);
-            GP_XDECREF(r);
-        }
-        GP_XDECREF(msg);
-        gp_err_clear();
-        if (exc)
-            gp_err_display(exc);
-        GP_XDECREF(exc);
-        gp_err_clear();
+        /* 3.11: "Exception ignored in thread started by: <function f>",
+        ** through sys.unraisablehook */
+        gp_err_write_unraisable_msg("Exception ignored in thread started by",
+                                    b->func);
     }
     boot_free(b);
 }

@@ -269,10 +269,43 @@ static void run_atexit(gp_interp_t *in)
     GP_CLEAR(in->atexit);
 }
 
+/* Empty __main__'s globals the way CPython's module clearing does (names
+** with one leading underscore first, then the rest, __builtins__ kept), so
+** the program's objects die while the interpreter still works and their
+** __del__ methods run, then collect the cycles. */
+static void clear_main(gp_interp_t *in)
+{
+    gp_obj_t *d = in->main_module ? gp_module_dict(in->main_module) : NULL;
+    if (!d)
+        return;
+    for (int pass = 0; pass < 2; pass++) {
+        gp_obj_t *keys = gp_dict_keys(d);
+        if (!keys) {
+            gp_err_clear();
+            return;
+        }
+        for (gp_ssize_t i = 0; i < GP_SIZE(keys); i++) {
+            gp_obj_t *k = GP_LIST_GET(keys, i);
+            if (!GP_STR_CHECK(k) || gp_str_eq_cstr(k, "__builtins__"))
+                continue;
+            int under = GP_SIZE(k) >= 1 && gp_str_read(k, 0) == '_' &&
+                        !(GP_SIZE(k) >= 2 && gp_str_read(k, 1) == '_');
+            if ((pass == 0) != under)
+                continue;
+            if (gp_dict_setitem(d, k, GP_NONE) < 0)
+                gp_err_clear();
+        }
+        GP_DECREF(keys);
+    }
+    gp_gc_collect(2);
+    gp_err_clear();
+}
+
 int gp_interp_finish(gp_interp_t *in, int status)
 {
     threading_shutdown(in);
     run_atexit(in);
+    clear_main(in);
     flush_std(in, "stdout");
     flush_std(in, "stderr");
     /* From here daemon threads that reach for the GIL block forever, so

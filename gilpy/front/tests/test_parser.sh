@@ -17,7 +17,8 @@ fi
 known=$top/gilpy/front/tests/parser-differences.txt
 pass=0
 fail=0
-for f in "$top"/gilpy/tests/py/*.py "$top"/gilpy/front/tests/corpus/*.py; do
+for f in "$top"/gilpy/tests/py/*.py "$top"/gilpy/front/tests/corpus/*.py \
+         "$top"/gilpy/front/tests/errors/*.py; do
     rel=${f#$top/}
     ours=$("$parsetest" "$f" 2>/dev/null)
     theirs=$("$py" "$top/gilpy/front/tests/pyast.py" "$f" 2>/dev/null)

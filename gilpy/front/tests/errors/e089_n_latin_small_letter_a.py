@@ -1,0 +1,1 @@
+"\N{LATIN SMALL LETTER A}"

@@ -1,0 +1,1 @@
+class A(a, x for x in y): pass
