@@ -32,9 +32,42 @@
 
 /* ---- life of objects ------------------------------------------------- */
 
+/* Freeing a container frees what it holds, so a deeply nested one (a list
+** of a list of ... 100000 deep) would recurse that deep in C.  As CPython's
+** "trashcan": past GP_TRASH_DEPTH nested deallocs, a container is parked
+** on the thread's trash list (linked through its now unused GC header) and
+** freed when the outermost dealloc returns.  Non-containers cannot nest,
+** so they skip the bookkeeping.  Guard: the GIL; the list is per thread. */
+#define GP_TRASH_DEPTH 50
+
 void gp_dealloc(gp_obj_t *o)
 {
-    GP_TYPE(o)->dealloc(o);
+    gp_type_t *t = GP_TYPE(o);
+    if (!(t->flags & GP_TPFLAGS_HAVE_GC)) {
+        t->dealloc(o);
+        return;
+    }
+    gp_thread_t *th = gp_tcur();
+    if (th->trash_depth >= GP_TRASH_DEPTH) {
+        gp_gc_untrack(o);
+        GP_GC_HEAD(o)->next = (gp_gchead_t *)th->trash;
+        th->trash = o;
+        return;
+    }
+    th->trash_depth++;
+    t->dealloc(o);
+    th->trash_depth--;
+    if (th->trash_depth == 0) {
+        while (th->trash) {
+            gp_obj_t *x = th->trash;
+            th->trash = (gp_obj_t *)GP_GC_HEAD(x)->next;
+            GP_GC_HEAD(x)->next = NULL;
+            GP_GC_HEAD(x)->prev = NULL;
+            th->trash_depth++;
+            GP_TYPE(x)->dealloc(x);
+            th->trash_depth--;
+        }
+    }
 }
 
 gp_obj_t *gp_type_alloc(gp_type_t *t, gp_ssize_t n)

@@ -71,6 +71,8 @@ typedef struct gp_thread {
     gp_obj_t *async_exc;        /* set by the async-exception hook */
     gp_obj_t *repr_active;      /* list: objects in a repr (reprlib) */
     uint64_t thread_id;
+    int trash_depth;            /* nested container deallocs (obj_type.c) */
+    gp_obj_t *trash;            /* containers waiting to be freed */
 } gp_thread_t;
 
 /* The current thread's state (the thread must be attached).  One TLS
