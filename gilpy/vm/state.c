@@ -80,8 +80,10 @@ static void hook_tstate_clear(gil_tstate_t *ts)
     gp_thread_t *t = gil_tstate_data(ts);
     if (!t)
         return;
-    gil_tstate_set_data(ts, NULL);
+    /* Clear while the state is still attached: deallocs reach for the
+    ** current thread's state (the trashcan). */
     gp_thread_clear(t);
+    gil_tstate_set_data(ts, NULL);
     free(t);
 }
 
