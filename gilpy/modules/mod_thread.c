@@ -77,7 +77,7 @@ static int parse_acquire_args(const char *fname, gp_obj_t *const *args,
                 gp_err_set_str(&gp_exc_ValueError, "Invalid value NaN (not a number)");
                 return -1;
             }
-            if (fabs(t) >= 9.2e9) {
+            if (fabs(t) > 9223372036.854775807) {
                 gp_err_set_str(&gp_exc_OverflowError,
                                "timestamp too large to convert to C _PyTime_t");
                 return -1;
@@ -559,6 +559,10 @@ static gp_obj_t *thread_stack_size(gp_obj_t *mod, gp_obj_t *const *args,
             return NULL;
         }
         in->thread_stack_size = (size_t)n;
+    } else {
+        /* 3.11 quirk: stack_size() reports the size and resets it to 0 */
+        gil_interp_set_stack_size(gi, GP_THREAD_STACK_SIZE);
+        in->thread_stack_size = 0;
     }
     return gp_int_from_u64(old);
 }

@@ -6,6 +6,7 @@
 ** staticmethod and classmethod hold Python objects and are GC types.
 ** Guard: the GIL.
 */
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -27,11 +28,38 @@
 
 /* ---- calling a gp_methoddef_t ------------------------------------------ */
 
-static int no_kw(const gp_methoddef_t *def, gp_obj_t *kwnames)
+/* The name CPython's arity errors use (_PyObject_FunctionStr): "len",
+** "_thread.allocate_lock" (a module's function), "lock.release" (a
+** method, by its type). */
+static void func_str(char *buf, size_t n, const gp_methoddef_t *def,
+                     gp_obj_t *self)
+{
+    const char *prefix = NULL;
+    if (self && GP_MODULE_CHECK(self)) {
+        gp_obj_t *mn = ((gp_module_t *)self)->name;
+        prefix = mn && GP_STR_CHECK(mn) ? gp_str_utf8(mn, NULL) : NULL;
+        if (prefix && !strcmp(prefix, "builtins"))
+            prefix = NULL;
+    } else if (self) {
+        gp_type_t *t = GP_TYPE_CHECK_FAST(self, GP_TPFLAGS_TYPE_SUBCLASS)
+                       && (def->flags & GP_METH_CLASS) ? (gp_type_t *)self
+                                                       : GP_TYPE(self);
+        prefix = gp_type_name_cstr(t);
+    }
+    if (prefix)
+        snprintf(buf, n, "%s.%s", prefix, def->name);
+    else
+        snprintf(buf, n, "%s", def->name);
+}
+
+static int no_kw(const gp_methoddef_t *def, gp_obj_t *self,
+                 gp_obj_t *kwnames)
 {
     if (kwnames && GP_SIZE(kwnames)) {
+        char name[128];
+        func_str(name, sizeof name, def, self);
         gp_err_format(&gp_exc_TypeError, "%s() takes no keyword arguments",
-                      def->name);
+                      name);
         return -1;
     }
     return 0;
@@ -47,29 +75,34 @@ gp_obj_t *gp_methoddef_call(const gp_methoddef_t *def, gp_obj_t *self,
     gp_obj_t *r = NULL;
     switch (f) {
     case GP_METH_NOARGS:
-        if (no_kw(def, kwnames) < 0)
+        if (no_kw(def, self, kwnames) < 0)
             break;
         if (nargs) {
+            char name[128];
+            func_str(name, sizeof name, def, self);
             gp_err_format(&gp_exc_TypeError,
-                          "%s() takes no arguments (%zd given)", def->name,
+                          "%s() takes no arguments (%zd given)", name,
                           nargs);
             break;
         }
         r = def->fn(self, NULL);
         break;
     case GP_METH_O:
-        if (no_kw(def, kwnames) < 0)
+        if (no_kw(def, self, kwnames) < 0)
             break;
         if (nargs != 1) {
+            char name[128];
+            func_str(name, sizeof name, def, self);
             gp_err_format(&gp_exc_TypeError,
                           "%s() takes exactly one argument (%zd given)",
-                          def->name, nargs);
+                          name, nargs);
             break;
         }
         r = def->fn(self, args[0]);
         break;
     case GP_METH_FASTCALL:
-        if (no_kw(def, kwnames) < 0)
+        /* varargs functions name themselves plainly here (3.11) */
+        if (no_kw(def, NULL, kwnames) < 0)
             break;
         r = ((gp_cfunc_fast_t)(void (*)(void))def->fn)(self, args, nargs);
         break;
