@@ -753,6 +753,33 @@ def _shutdown():
             lock.release()
 
 
+def _after_fork():
+    """In a fork child (os.fork calls this): only the forking thread is
+    left.  It becomes the main thread; the others are marked stopped, so
+    joining them returns at once."""
+    global _main_thread, _active, _limbo, _shutdown_locks
+    global _active_lock, _shutdown_locks_lock
+    _active_lock = _allocate_lock()
+    _shutdown_locks_lock = _allocate_lock()
+    _shutdown_locks = set()
+    _limbo = {}
+    ident = get_ident()
+    current = _active.get(ident)
+    if current is None:
+        current = _MainThread()
+    new_active = {}
+    for thread in list(_active.values()):
+        if thread is current:
+            thread._reset_internal_locks(True)
+            thread._ident = ident
+            thread._native_id = get_native_id()
+            new_active[ident] = thread
+        else:
+            thread._reset_internal_locks(False)
+    _active = new_active
+    _main_thread = current
+
+
 # ---- thread-local data -----------------------------------------------------
 # Each local object keeps one attribute dict per thread ident; a thread
 # started here drops its dicts when it ends (_local_forget).

@@ -13,6 +13,7 @@
 #include "modules/mod_gc.h"
 #include "modules/mod_thread.h"
 #include "modules/mod_gil.h"
+#include "modules/mod_os.h"
 
 const gp_moduledef_t *const gp_builtin_modules[] = {
     &gp_mod_builtins,
@@ -22,5 +23,6 @@ const gp_moduledef_t *const gp_builtin_modules[] = {
     &gp_mod_gc,
     &gp_mod_thread,
     &gp_mod_gil,
+    &gp_mod_os,
     NULL,
 };
