@@ -273,7 +273,7 @@ static int64_t digit_limit(void)
     return gp_icur()->int_max_str_digits;
 }
 
-char *gp_int_digits(gp_obj_t *o, int base, int *neg)
+static char *digits_raw(gp_obj_t *o, int base, int *neg)
 {
     char *s;
     if (IS_SMALL(o)) {
@@ -303,34 +303,53 @@ char *gp_int_digits(gp_obj_t *o, int base, int *neg)
     return s;
 }
 
+static void *too_many_digits(int64_t lim)
+{
+    gp_err_format(&gp_exc_ValueError,
+        "Exceeds the limit (%lld digits) for integer string conversion; "
+        "use sys.set_int_max_str_digits() to increase the limit",
+        (long long)lim);
+    return NULL;
+}
+
+/* Decimal digits of o under the interpreter's limit: NULL + ValueError
+** or MemoryError. */
+static char *decimal_digits(gp_obj_t *o, int *neg)
+{
+    int64_t lim = digit_limit();
+    /* a quick bound first, so that a huge value is refused before the
+    ** (quadratic-ish) conversion: digits >= (bits - 1) * log10(2) */
+    if (!IS_SMALL(o) && lim > 0 &&
+        (double)(mpz_sizeinbase(BIG(o), 2) - 1) * 0.30102999566398 >=
+            (double)lim)
+        return too_many_digits(lim);
+    char *d = digits_raw(o, 10, neg);
+    if (!d)
+        return gp_err_nomemory(), NULL;
+    if (lim > 0 && (int64_t)strlen(d) > lim) {
+        free(d);
+        return too_many_digits(lim);
+    }
+    return d;
+}
+
+char *gp_int_digits(gp_obj_t *o, int base, int *neg)
+{
+    if (base == 10)
+        return decimal_digits(o, neg);
+    char *d = digits_raw(o, base, neg);
+    if (!d)
+        gp_err_nomemory();
+    return d;
+}
+
 gp_obj_t *gp_int_to_decimal(gp_obj_t *o)
 {
-    if (!IS_SMALL(o)) {
-        int64_t lim = digit_limit();
-        /* a quick bound first: digits >= bits * log10(2) */
-        size_t bits = mpz_sizeinbase(BIG(o), 2);
-        if (lim > 0 && (double)(bits - 1) * 0.30102999566398 >= (double)lim) {
-            gp_err_format(&gp_exc_ValueError,
-                "Exceeds the limit (%lld digits) for integer string "
-                "conversion; use sys.set_int_max_str_digits() to increase "
-                "the limit", (long long)lim);
-            return NULL;
-        }
-    }
     int neg;
-    char *d = gp_int_digits(o, 10, &neg);
+    char *d = decimal_digits(o, &neg);
     if (!d)
-        return gp_err_nomemory();
-    int64_t lim = digit_limit();
-    size_t n = strlen(d);
-    if (lim > 0 && (int64_t)n > lim) {
-        free(d);
-        gp_err_format(&gp_exc_ValueError,
-            "Exceeds the limit (%lld digits) for integer string conversion; "
-            "use sys.set_int_max_str_digits() to increase the limit",
-            (long long)lim);
         return NULL;
-    }
+    size_t n = strlen(d);
     gp_obj_t *r;
     if (neg) {
         char *t = malloc(n + 2);
@@ -701,6 +720,20 @@ static gp_obj_t *int_truediv(gp_obj_t *a, gp_obj_t *b)
     return gp_float_from_double(neg ? -d : d);
 }
 
+/* GMP aborts the process when an integer outgrows its size field; refuse
+** such results first, as CPython's allocator would fail on them anyway. */
+#define INT_MAX_BITS ((uint64_t)1 << 36)
+
+static uint64_t nbits(gp_obj_t *o)
+{
+    if (IS_SMALL(o)) {
+        int64_t v = SMALL(o);
+        uint64_t u = v < 0 ? (uint64_t)0 - (uint64_t)v : (uint64_t)v;
+        return u ? (uint64_t)(64 - __builtin_clzll(u)) : 0;
+    }
+    return (uint64_t)mpz_sizeinbase(BIG(o), 2);
+}
+
 static gp_obj_t *float_pow_of(gp_obj_t *a, gp_obj_t *b)
 {
     double x = gp_int_as_double(a);
@@ -772,10 +805,16 @@ static gp_obj_t *int_pow3(gp_obj_t *a, gp_obj_t *b, gp_obj_t *m)
     if (!IS_SMALL(b)) {
         /* only 0, 1 and -1 survive a huge exponent */
         if (IS_SMALL(a) && (SMALL(a) == 0 || SMALL(a) == 1))
-            return gp_newref(a);
+            return gp_int_from_i64(SMALL(a));
         if (IS_SMALL(a) && SMALL(a) == -1)
             return gp_int_from_i64(mpz_odd_p(BIG(b)) ? -1 : 1);
         return gp_err_nomemory();
+    }
+    {
+        uint64_t abits = nbits(a);
+        if (abits > 1 && (abits - 1) * (unsigned __int128)SMALL(b) >
+                         INT_MAX_BITS)
+            return gp_err_nomemory();
     }
     mpz_ptr x = to_mpz(a), r = new_mpz();
     if (!x || !r) {
@@ -805,9 +844,23 @@ static gp_obj_t *shift(gp_obj_t *a, gp_obj_t *b, int left)
             return gp_int_from_i64(gp_int_sign(a) < 0 ? -1 : 0);
         if (is_zero(a))
             return gp_int_from_i64(0);
+        /* CPython counts the shift in 30-bit digits of a Py_ssize_t */
+        mpz_t q;
+        mpz_init(q);
+        mpz_tdiv_q_ui(q, BIG(b), 30);
+        int fits = mpz_fits_slong_p(q);
+        mpz_clear(q);
+        if (!fits) {
+            gp_err_set_str(&gp_exc_OverflowError,
+                           "too many digits in integer");
+            return NULL;
+        }
         return gp_err_nomemory();
     }
     int64_t n = SMALL(b);
+    if (left && n >= 63 && !is_zero(a) &&
+        (uint64_t)n + nbits(a) > INT_MAX_BITS)
+        return gp_err_nomemory();
     if (IS_SMALL(a)) {
         int64_t x = SMALL(a);
         if (!left)
@@ -988,6 +1041,23 @@ static gp_obj_t *int_new(gp_type_t *t, gp_obj_t *const *args,
 {
     static const char *const names[] = {"", "base", NULL};
     gp_obj_t *a[2];
+    if (kwnames) {
+        /* int() keeps CPython's older keyword messages */
+        gp_ssize_t nk = GP_SIZE(kwnames);
+        if (nargs + nk > 2)
+            return gp_err_format(&gp_exc_TypeError, "int() takes at most 2 "
+                                 "arguments (%zd given)", nargs + nk);
+        for (gp_ssize_t i = 0; i < nk; i++) {
+            gp_obj_t *k = GP_TUPLE_GET(kwnames, i);
+            gp_ssize_t kl;
+            const char *ks = gp_str_utf8_sp(k, &kl);
+            if (!ks)
+                return NULL;
+            if (kl != 4 || memcmp(ks, "base", 4) != 0)
+                return gp_err_format(&gp_exc_TypeError, "%R is an invalid "
+                                     "keyword argument for int()", k);
+        }
+    }
     if (gp_arg_parse("int", args, nargs, kwnames, names, 1, 0, a) < 0)
         return NULL;
     gp_obj_t *x = a[0], *base = a[1], *r;
@@ -1137,6 +1207,9 @@ static gp_obj_t *int_to_bytes(gp_obj_t *self, gp_obj_t *const *args,
     static const char *const names[] = {"length", "byteorder", "signed",
                                         NULL};
     gp_obj_t *a[3];
+    if (nargs > 2)
+        return gp_err_format(&gp_exc_TypeError, "to_bytes() takes at most 2 "
+                             "positional arguments (%zd given)", nargs);
     if (gp_arg_parse("to_bytes", args, nargs, kwnames, names, 0, 0, a) < 0)
         return NULL;
     gp_ssize_t len = 1;
@@ -1213,6 +1286,9 @@ static gp_obj_t *int_from_bytes(gp_obj_t *cls, gp_obj_t *const *args,
     static const char *const names[] = {"bytes", "byteorder", "signed",
                                         NULL};
     gp_obj_t *a[3];
+    if (nargs > 2)
+        return gp_err_format(&gp_exc_TypeError, "from_bytes() takes at most 2 "
+                             "positional arguments (%zd given)", nargs);
     if (gp_arg_parse("from_bytes", args, nargs, kwnames, names, 0, 1, a) < 0)
         return NULL;
     int little;
@@ -1221,9 +1297,20 @@ static gp_obj_t *int_from_bytes(gp_obj_t *cls, gp_obj_t *const *args,
     int is_signed = a[2] ? gp_is_true(a[2]) : 0;
     if (is_signed < 0)
         return NULL;
-    gp_obj_t *b = gp_call_one((gp_obj_t *)&gp_bytes_type, a[0]);
-    if (!b)
-        return NULL;
+    gp_obj_t *b;
+    if (GP_TYPE(a[0]) == &gp_bytes_type) {
+        b = gp_newref(a[0]);
+    } else if (GP_STR_CHECK(a[0]) || GP_INT_CHECK(a[0])) {
+        /* bytes(str) / bytes(n) mean something else; from_bytes rejects
+        ** them as CPython's PyObject_Bytes does. */
+        return gp_err_format(&gp_exc_TypeError,
+                             "cannot convert '%s' object to bytes",
+                             GP_TYPE(a[0])->name);
+    } else {
+        b = gp_call_one((gp_obj_t *)&gp_bytes_type, a[0]);
+        if (!b)
+            return NULL;
+    }
     gp_ssize_t n = GP_SIZE(b);
     const unsigned char *d = (const unsigned char *)GP_BYTES_DATA(b);
     mpz_ptr z = new_mpz();
@@ -1332,7 +1419,7 @@ static gp_obj_t *int_format(gp_obj_t *self, gp_obj_t *spec)
     int neg;
     char *digits = gp_int_digits(self, base, &neg);
     if (!digits)
-        return gp_err_nomemory();
+        return NULL;
     char *out;
     size_t outlen;
     int rc = base == 10
