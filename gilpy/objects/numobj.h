@@ -81,7 +81,8 @@ int gp_int_sign(gp_obj_t *o);               /* -1, 0, 1 */
 ** text for hex/oct/bin/format ('x','o','b' without prefix). */
 gp_obj_t *gp_int_to_decimal(gp_obj_t *o);
 /* Digit string of |o| in base 2/8/10/16 into a malloc'd NUL-terminated
-** buffer; *neg set.  For formatspec.h, which takes digit strings. */
+** buffer; *neg set.  For formatspec.h, which takes digit strings.  NULL
+** with an exception set: MemoryError, or base 10 past the digit limit. */
 char *gp_int_digits(gp_obj_t *o, int base, int *neg);
 gp_obj_t *gp_int_add(gp_obj_t *a, gp_obj_t *b);  /* both ints */
 gp_obj_t *gp_int_sub(gp_obj_t *a, gp_obj_t *b);

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "objects/object.h"
 #include "objects/abstract.h"
@@ -604,20 +605,116 @@ static gp_obj_t *float_hex(gp_obj_t *self, gp_obj_t *unused)
     return gp_str_from_cstr(buf);
 }
 
+static int hex_space(char c)
+{
+    return c == ' ' || (c >= '\t' && c <= '\r');
+}
+
+static int hexval(char c)
+{
+    if (c >= '0' && c <= '9')
+        return c - '0';
+    c = (char)(c | 0x20);
+    return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
+}
+
+/* float.fromhex: the syntax is checked here (the prefix is optional, as
+** are the point and the exponent; inf/nan words allowed), then a
+** normalised copy goes to strtod, whose hexadecimal conversion rounds
+** correctly, half to even. */
+static int parse_hex_float(const char *s, size_t n, double *out)
+{
+    const char *p = s, *e = s + n;
+    while (p < e && hex_space(*p))
+        p++;
+    while (e > p && hex_space(e[-1]))
+        e--;
+    int neg = 0;
+    if (p < e && (*p == '+' || *p == '-'))
+        neg = *p++ == '-';
+    size_t len = (size_t)(e - p);
+    if ((len == 3 || len == 8) &&
+        strncasecmp(p, "infinity", len) == 0) {
+        *out = neg ? -HUGE_VAL : HUGE_VAL;
+        return 0;
+    }
+    if (len == 3 && strncasecmp(p, "nan", 3) == 0) {
+        *out = neg ? -NAN : NAN;
+        return 0;
+    }
+    if (len >= 2 && p[0] == '0' && (p[1] | 0x20) == 'x')
+        p += 2;
+    const char *mant = p;
+    size_t ndig = 0;
+    while (p < e && hexval(*p) >= 0)
+        p++, ndig++;
+    if (p < e && *p == '.') {
+        p++;
+        while (p < e && hexval(*p) >= 0)
+            p++, ndig++;
+    }
+    if (!ndig)
+        return -1;
+    const char *mant_end = p;
+    if (p < e && (*p | 0x20) == 'p') {
+        p++;
+        if (p < e && (*p == '+' || *p == '-'))
+            p++;
+        if (p == e || *p < '0' || *p > '9')
+            return -1;
+        while (p < e && *p >= '0' && *p <= '9')
+            p++;
+    }
+    if (p != e)
+        return -1;
+    size_t need = (size_t)(e - mant) + 8;
+    char small[128];
+    char *buf = need <= sizeof small ? small : malloc(need);
+    if (!buf) {
+        gp_err_nomemory();
+        return -2;
+    }
+    size_t k = 0;
+    buf[k++] = '0';
+    buf[k++] = 'x';
+    memcpy(buf + k, mant, (size_t)(mant_end - mant));
+    k += (size_t)(mant_end - mant);
+    if (mant_end == e) {
+        buf[k++] = 'p';
+        buf[k++] = '0';
+    } else {
+        memcpy(buf + k, mant_end, (size_t)(e - mant_end));
+        k += (size_t)(e - mant_end);
+    }
+    buf[k] = 0;
+    double v = strtod(buf, NULL);
+    if (buf != small)
+        free(buf);
+    if (isinf(v)) {
+        gp_err_set_str(&gp_exc_OverflowError,
+                       "hexadecimal value too large to represent as a float");
+        return -2;
+    }
+    *out = neg ? -v : v;
+    return 0;
+}
+
 static gp_obj_t *float_fromhex(gp_obj_t *cls, gp_obj_t *arg)
 {
     if (!GP_STR_CHECK(arg)) {
-        return gp_err_format(&gp_exc_TypeError, "must be str, not %s",
-                             gp_type_name_cstr(GP_TYPE(arg)));
+        gp_err_set_str(&gp_exc_TypeError,
+                       "bad argument type for built-in operation");
+        return NULL;
     }
-    const char *s = gp_str_utf8(arg, NULL);
+    gp_ssize_t n;
+    const char *s = gp_str_utf8_sp(arg, &n);
     if (!s)
         return NULL;
-    char *end;
-    double v = strtod(s, &end);
-    while (*end == ' ' || *end == '\t' || *end == '\n')
-        end++;
-    if (*end || end == s) {
+    double v;
+    int rc = parse_hex_float(s, (size_t)n, &v);
+    if (rc == -2)
+        return NULL;
+    if (rc < 0) {
         gp_err_set_str(&gp_exc_ValueError,
                        "invalid hexadecimal floating-point string");
         return NULL;
