@@ -550,8 +550,8 @@ options_done:
             status = 2;
             rc = 0;
         }
-    } else if (isatty(0)) {
-        inspect = 1;
+    } else if (isatty(0) || inspect) {
+        inspect = 1;            /* -i forces the REPL, even on a pipe */
     } else {
         rc = run_file(prog, "-", g);
     }
