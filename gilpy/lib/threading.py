@@ -792,8 +792,9 @@ def _local_forget(ident):
         object.__getattribute__(obj, '_local__dicts').pop(ident, None)
 
 
-class local:
+class _local:
     """Attributes whose values are per thread."""
+    __module__ = '_thread'
 
     def __new__(cls, *args, **kw):
         if (args or kw) and (cls.__init__ is object.__init__):
@@ -819,10 +820,10 @@ class local:
 
     def __getattribute__(self, name):
         if name in ('__dict__',):
-            return local._local__current(self)
+            return _local._local__current(self)
         if name.startswith('_local__'):
             return object.__getattribute__(self, name)
-        d = local._local__current(self)
+        d = _local._local__current(self)
         if name in d:
             return d[name]
         return object.__getattribute__(self, name)
@@ -832,15 +833,22 @@ class local:
             raise AttributeError(
                 "%r object attribute '__dict__' is read-only"
                 % self.__class__.__name__)
-        local._local__current(self)[name] = value
+        _local._local__current(self)[name] = value
 
     def __delattr__(self, name):
         if name == '__dict__':
             raise AttributeError(
                 "%r object attribute '__dict__' is read-only"
                 % self.__class__.__name__)
-        d = local._local__current(self)
+        d = _local._local__current(self)
         try:
             del d[name]
         except KeyError:
             raise AttributeError(name) from None
+
+
+# CPython's threading.local is _thread._local, a C type; gilpy's is this
+# class, published under both names (so `_thread._local` exists once
+# threading is imported).
+local = _local
+_thread._local = _local
