@@ -440,6 +440,25 @@ def excepthook(args, /):
 __excepthook__ = excepthook
 
 
+def _invoke_excepthook(thread):
+    """Hand the exception being handled in `thread` to threading.excepthook
+    (looked up now: it may have been replaced since the thread started).
+    If the hook itself fails, say so and give its exception to
+    sys.excepthook."""
+    hook = excepthook if excepthook is not None else __excepthook__
+    try:
+        hook(_ExceptHookArgs((*_sys.exc_info(), thread)))
+    except Exception as failure:
+        failure.__suppress_context__ = True
+        out = _sys.stderr if _sys.stderr is not None else thread._stderr
+        if out is not None:
+            print("Exception in threading.excepthook:", file=out, flush=True)
+        report = _sys.excepthook
+        if report is None:
+            report = _sys.__excepthook__
+        report(type(failure), failure, failure.__traceback__)
+
+
 class Thread:
     """A thread of control: give a target, or subclass and override run()."""
 
@@ -474,7 +493,7 @@ class Thread:
         self._done = None           # held while the thread runs
         self._initialized = True
         self._stderr = _sys.stderr
-        self._invoke_excepthook = excepthook
+        self._invoke_excepthook = _invoke_excepthook
 
     def _reset_internal_locks(self, is_alive):
         self._started._at_fork_reinit()
@@ -552,8 +571,7 @@ class Thread:
             try:
                 self.run()
             except:
-                self._invoke_excepthook(_ExceptHookArgs(
-                    (*_sys.exc_info(), self)))
+                self._invoke_excepthook(self)
         finally:
             self._delete()
 
