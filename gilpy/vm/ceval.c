@@ -1042,6 +1042,12 @@ gp_obj_t *gp_eval_frame(gp_thread_t *t, gp_frame_t *f, int throwflag)
             }
             ERROR_IF(!res);
             PUSH(res);
+            /* After a call into C, as CPython 3.11: a signal that arrived
+            ** while it blocked (lock.acquire) raises here, at the call,
+            ** not inside whatever Python code runs next (which could be
+            ** a `finally` that must not be cut short). */
+            if (GP_EVAL_POLL(t))
+                goto error;
             DISPATCH();
         }
         TARGET(CALL_FUNCTION_EX) {
