@@ -73,6 +73,8 @@ typedef struct gp_thread {
     uint64_t thread_id;
     int trash_depth;            /* nested container deallocs (obj_type.c) */
     gp_obj_t *trash;            /* containers waiting to be freed */
+    gp_obj_t *float_free;       /* freed floats for reuse (obj_float.c) */
+    int float_nfree;
 } gp_thread_t;
 
 /* The current thread's state (the thread must be attached).  One TLS
