@@ -39,6 +39,9 @@ extern gp_type_t gp_list_type, gp_tuple_type;
 
 /* n NULL slots, to be filled with GP_LIST_SET before use. */
 gp_obj_t *gp_list_new(gp_ssize_t n);
+/* A start/stop argument of index() (list, tuple): None keeps *out, a
+** negative one counts from n and is clamped at 0.  0 / -1 (TypeError). */
+int gp_index_bound(gp_obj_t *v, gp_ssize_t n, gp_ssize_t *out);
 int gp_list_append(gp_obj_t *list, gp_obj_t *v);          /* v borrowed */
 int gp_list_extend(gp_obj_t *list, gp_obj_t *iterable);
 int gp_list_insert(gp_obj_t *list, gp_ssize_t i, gp_obj_t *v);

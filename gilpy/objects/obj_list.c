@@ -927,7 +927,7 @@ static gp_obj_t *list_remove_m(gp_obj_t *self, gp_obj_t *v)
     return NULL;
 }
 
-static int slice_bound(gp_obj_t *v, gp_ssize_t n, gp_ssize_t *out)
+int gp_index_bound(gp_obj_t *v, gp_ssize_t n, gp_ssize_t *out)
 {
     if (v == GP_NONE)
         return 0;
@@ -955,9 +955,9 @@ static gp_obj_t *list_index_m(gp_obj_t *self, gp_obj_t *const *args,
     if (gp_arg_count("index", nargs, 1, 3) < 0)
         return NULL;
     gp_ssize_t n = L(self)->ob.size, start = 0, stop = PTRDIFF_MAX;
-    if (nargs > 1 && slice_bound(args[1], n, &start) < 0)
+    if (nargs > 1 && gp_index_bound(args[1], n, &start) < 0)
         return NULL;
-    if (nargs > 2 && slice_bound(args[2], n, &stop) < 0)
+    if (nargs > 2 && gp_index_bound(args[2], n, &stop) < 0)
         return NULL;
     for (gp_ssize_t i = start; i < stop && i < L(self)->ob.size; i++) {
         gp_obj_t *x = gp_newref(L(self)->items[i]);

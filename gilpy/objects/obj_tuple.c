@@ -450,37 +450,15 @@ static gp_obj_t *tuple_iter(gp_obj_t *o)
 
 /* ---- methods ---------------------------------------------------------- */
 
-static int get_bound(gp_obj_t *v, gp_ssize_t n, gp_ssize_t *out)
-{
-    if (v == GP_NONE)
-        return 0;
-    if (!gp_index_check(v)) {
-        gp_err_set_str(&gp_exc_TypeError,
-                       "slice indices must be integers or have an "
-                       "__index__ method");
-        return -1;
-    }
-    gp_ssize_t i = gp_number_as_ssize_t(v, NULL);
-    if (i == -1 && gp_err_occurred())
-        return -1;
-    if (i < 0) {
-        i += n;
-        if (i < 0)
-            i = 0;
-    }
-    *out = i;
-    return 0;
-}
-
 static gp_obj_t *tuple_index(gp_obj_t *self, gp_obj_t *const *args,
                              gp_ssize_t nargs)
 {
     if (gp_arg_count("index", nargs, 1, 3) < 0)
         return NULL;
     gp_ssize_t n = GP_SIZE(self), start = 0, stop = n;
-    if (nargs > 1 && get_bound(args[1], n, &start) < 0)
+    if (nargs > 1 && gp_index_bound(args[1], n, &start) < 0)
         return NULL;
-    if (nargs > 2 && get_bound(args[2], n, &stop) < 0)
+    if (nargs > 2 && gp_index_bound(args[2], n, &stop) < 0)
         return NULL;
     for (gp_ssize_t i = start; i < stop && i < GP_SIZE(self); i++) {
         int k = gp_richcompare_bool(GP_TUPLE_GET(self, i), args[0], GP_EQ);
