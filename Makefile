@@ -71,7 +71,7 @@ check: all
 # TSan cannot follow threads started in a fork child unless told to; the
 # fork tests need exactly that.
 tsan-check:
-	TSAN_OPTIONS="die_after_fork=0 $$TSAN_OPTIONS" $(MAKE) BUILD=build/tsan OPT=-O1 EXTRA_CFLAGS=-fsanitize=thread \
+	GILPY_SANITIZER=tsan TSAN_OPTIONS="die_after_fork=0 $$TSAN_OPTIONS" $(MAKE) BUILD=build/tsan OPT=-O1 EXTRA_CFLAGS=-fsanitize=thread \
 	    EXTRA_LDFLAGS=-fsanitize=thread check
 
 asan-check:
