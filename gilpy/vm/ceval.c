@@ -202,6 +202,9 @@ gp_obj_t *gp_eval_frame(gp_thread_t *t, gp_frame_t *f, int throwflag)
     int opcode;
     gp_obj_t *kwnames = NULL;       /* set by KW_NAMES for the next CALL */
     gp_obj_t *retval = NULL;
+    /* This thread's eval-breaker word: the poll's one load. */
+    _Atomic uintptr_t *breaker = &((gil_tstate_head_t *)t->ts)->breaker;
+    (void)breaker;
 
     if (gp_frame_enter_depth(t) < 0)
         return NULL;

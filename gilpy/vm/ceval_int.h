@@ -14,8 +14,12 @@ int gp_ceval_breaker(gp_thread_t *t);
 #ifdef GP_NO_POLL
 #define GP_EVAL_POLL(t) 0
 #else
-/* One relaxed load on the fast path (gil/sched.h's GIL_POLL). */
-#define GP_EVAL_POLL(t) (GIL_POLL((t)->ts) && gp_ceval_breaker(t) < 0)
+/* One relaxed load on the fast path: the loop keeps the address of its
+** thread's breaker word in `breaker` (gil/sched.h's GIL_POLL, without
+** reloading t->ts each time). */
+#define GP_EVAL_POLL(t) \
+    (atomic_load_explicit(breaker, memory_order_relaxed) && \
+     gp_ceval_breaker(t) < 0)
 #endif
 
 /* "__main__.f()" / "print()" / "'int' object": how CPython names a
