@@ -6,6 +6,7 @@
 ** partials, as CPython).  Stateless; guard: the GIL.
 */
 #include <errno.h>
+#include <float.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -449,10 +450,47 @@ static gp_obj_t *math_remainder(gp_obj_t *m, gp_obj_t *const *args,
     return gp_float_from_double(remainder(x, y));
 }
 
+/* The Euclidean norm of n finite non-negative values whose largest is
+** max, as CPython 3.11 computes it (so that the last bit agrees): the
+** values scaled by a power of two to below 1, squares summed as exact
+** double-length parts, one Newton-style correction of the root. */
+static double vector_norm(gp_ssize_t n, double *v, double max)
+{
+    if (max == 0.0 || n <= 1)
+        return max;
+    int max_e;
+    frexp(max, &max_e);
+    if (max_e < -1023) {
+        /* 2**-max_e would overflow: scale the subnormals up first */
+        for (gp_ssize_t i = 0; i < n; i++)
+            v[i] /= DBL_MIN;
+        return DBL_MIN * vector_norm(n, v, max / DBL_MIN);
+    }
+    double scale = ldexp(1.0, -max_e);
+    double csum = 1.0, frac1 = 0.0, frac2 = 0.0;
+    for (gp_ssize_t i = 0; i < n; i++) {
+        double x = v[i] * scale;
+        double hi = x * x, lo = fma(x, x, -hi);    /* exact square */
+        double s = csum + hi, lo2 = hi - (s - csum);  /* exact sum */
+        csum = s;
+        frac1 += lo;
+        frac2 += lo2;
+    }
+    double h = sqrt(csum - 1.0 + (frac1 + frac2));
+    double hi = -h * h, lo = fma(-h, h, -hi);
+    double s = csum + hi, lo2 = hi - (s - csum);
+    csum = s;
+    frac1 += lo;
+    frac2 += lo2;
+    double x = csum - 1.0 + (frac1 + frac2);
+    h += x / (2.0 * h);
+    return h / scale;
+}
+
 static gp_obj_t *math_hypot(gp_obj_t *m, gp_obj_t *const *args,
                             gp_ssize_t nargs)
 {
-    double acc = 0, maxv = 0;
+    double maxv = 0;
     double *v = malloc(sizeof(double) * (size_t)(nargs + 1));
     if (!v)
         return gp_err_nomemory();
@@ -473,17 +511,8 @@ static gp_obj_t *math_hypot(gp_obj_t *m, gp_obj_t *const *args,
         r = INFINITY;
     else if (has_nan)
         r = NAN;
-    else if (maxv == 0)
-        r = 0;
-    else {
-        for (gp_ssize_t i = 0; i < nargs; i++) {
-            double q = v[i] / maxv;
-            acc += q * q;
-        }
-        r = maxv * sqrt(acc);
-        if (nargs == 2)
-            r = hypot(v[0], v[1]);
-    }
+    else
+        r = vector_norm(nargs, v, maxv);
     free(v);
     return gp_float_from_double(r);
 }
@@ -829,25 +858,7 @@ static gp_obj_t *int_arg(gp_obj_t *o)
 
 static gp_obj_t *int_gcd2(gp_obj_t *a, gp_obj_t *b)
 {
-    /* Euclid on ints of any size, through int's own %. */
-    gp_obj_t *x = gp_number_abs(a), *y = x ? gp_number_abs(b) : NULL;
-    if (!y) {
-        GP_XDECREF(x);
-        return NULL;
-    }
-    while (gp_int_sign(y) != 0) {
-        gp_obj_t *r = gp_binary_op(x, y, GP_NB_REMAINDER);
-        if (!r) {
-            GP_DECREF(x);
-            GP_DECREF(y);
-            return NULL;
-        }
-        GP_DECREF(x);
-        x = y;
-        y = r;
-    }
-    GP_DECREF(y);
-    return x;
+    return gp_int_gcd(a, b);
 }
 
 static gp_obj_t *math_gcd(gp_obj_t *m, gp_obj_t *const *args,
@@ -923,17 +934,7 @@ static gp_obj_t *math_factorial(gp_obj_t *m, gp_obj_t *arg)
                        "factorial() not defined for negative values");
         return NULL;
     }
-    gp_obj_t *r = gp_int_from_i64(1);
-    for (int64_t i = 2; r && i <= v; i++) {
-        gp_obj_t *k = gp_int_from_i64(i);
-        if (!k) {
-            GP_DECREF(r);
-            return NULL;
-        }
-        GP_SETREF(r, gp_int_mul(r, k));
-        GP_DECREF(k);
-    }
-    return r;
+    return gp_int_factorial((uint64_t)v);
 }
 
 static gp_obj_t *math_isqrt(gp_obj_t *m, gp_obj_t *arg)
@@ -947,44 +948,9 @@ static gp_obj_t *math_isqrt(gp_obj_t *m, gp_obj_t *arg)
                        "isqrt() argument must be nonnegative");
         return NULL;
     }
-    if (gp_int_sign(n) == 0)
-        return n;
-    /* Newton from above: x = (x + n // x) // 2 until it stops falling */
-    double d = gp_int_as_double(n);
-    gp_obj_t *x;
-    if (d == -1.0 && gp_err_occurred()) {
-        gp_err_clear();
-        gp_obj_t *bl = gp_call_method_str(n, "bit_length", 0);
-        gp_obj_t *half = bl ? gp_int_from_i64(
-            (gp_int_as_i64(bl) + 1) / 2 + 1) : NULL;
-        gp_obj_t *one = gp_int_from_i64(1);
-        x = half && one ? gp_binary_op(one, half, GP_NB_LSHIFT) : NULL;
-        GP_XDECREF(bl);
-        GP_XDECREF(half);
-        GP_XDECREF(one);
-    } else {
-        x = gp_int_from_double(floor(sqrt(d)) + 2);
-    }
-    gp_obj_t *two = gp_int_from_i64(2);
-    while (x && two) {
-        gp_obj_t *q = gp_binary_op(n, x, GP_NB_FLOOR_DIVIDE);
-        gp_obj_t *s = q ? gp_int_add(x, q) : NULL;
-        gp_obj_t *y = s ? gp_binary_op(s, two, GP_NB_FLOOR_DIVIDE) : NULL;
-        GP_XDECREF(q);
-        GP_XDECREF(s);
-        if (!y) {
-            GP_CLEAR(x);
-            break;
-        }
-        if (gp_int_compare(y, x) >= 0) {
-            GP_DECREF(y);
-            break;
-        }
-        GP_SETREF(x, y);
-    }
-    GP_XDECREF(two);
+    gp_obj_t *r = gp_int_isqrt(n);
     GP_DECREF(n);
-    return x;
+    return r;
 }
 
 /* comb(n, k) and perm(n, k): products through int arithmetic. */
@@ -994,6 +960,8 @@ static gp_obj_t *comb_perm(gp_obj_t *const *args, gp_ssize_t nargs,
     const char *name = comb ? "comb" : "perm";
     if (gp_arg_count(name, nargs, comb ? 2 : 1, 2) < 0)
         return NULL;
+    if (!comb && (nargs == 1 || args[1] == GP_NONE))
+        return math_factorial(NULL, args[0]);     /* perm(n) is n! */
     gp_obj_t *n = int_arg(args[0]);
     gp_obj_t *k = n ? (nargs > 1 && args[1] != GP_NONE ? int_arg(args[1])
                        : gp_newref(n)) : NULL;
@@ -1009,32 +977,38 @@ static gp_obj_t *comb_perm(gp_obj_t *const *args, gp_ssize_t nargs,
         GP_DECREF(k);
         return NULL;
     }
-    gp_obj_t *r;
+    gp_obj_t *r = NULL;
     if (gp_int_compare(k, n) > 0) {
         r = gp_int_from_i64(0);
     } else {
-        int64_t kk = gp_int_as_i64(k);
+        /* comb works with min(k, n - k); both need it in 64 bits */
+        gp_obj_t *kk = gp_newref(k);
         if (comb) {
             gp_obj_t *nk = gp_int_sub(n, k);
-            if (nk && gp_int_compare(nk, k) < 0)
-                kk = gp_int_as_i64(nk);
-            GP_XDECREF(nk);
+            if (!nk)
+                goto done;
+            if (gp_int_compare(nk, k) < 0)
+                GP_SETREF(kk, nk);
+            else
+                GP_DECREF(nk);
         }
-        r = gp_int_from_i64(1);
-        for (int64_t i = 0; r && i < kk; i++) {
-            gp_obj_t *ii = gp_int_from_i64(i);
-            gp_obj_t *f = ii ? gp_int_sub(n, ii) : NULL;
-            GP_XDECREF(ii);
+        int ov;
+        int64_t kv = gp_int_as_i64_overflow(kk, &ov);
+        GP_DECREF(kk);
+        if (ov) {
+            gp_err_set_str(&gp_exc_OverflowError, comb
+                ? "min(n - k, k) must not exceed 9223372036854775807"
+                : "k must not exceed 9223372036854775807");
+            goto done;
+        }
+        r = gp_int_binomial(n, (uint64_t)kv);
+        if (r && !comb) {       /* perm = comb * k! */
+            gp_obj_t *f = gp_int_factorial((uint64_t)kv);
             GP_SETREF(r, f ? gp_int_mul(r, f) : NULL);
             GP_XDECREF(f);
-            if (r && comb) {
-                gp_obj_t *d = gp_int_from_i64(i + 1);
-                GP_SETREF(r, d ? gp_binary_op(r, d, GP_NB_FLOOR_DIVIDE)
-                               : NULL);
-                GP_XDECREF(d);
-            }
         }
     }
+done:
     GP_DECREF(n);
     GP_DECREF(k);
     return r;

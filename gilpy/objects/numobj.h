@@ -90,6 +90,14 @@ gp_obj_t *gp_int_mul(gp_obj_t *a, gp_obj_t *b);
 int gp_int_compare(gp_obj_t *a, gp_obj_t *b);     /* -1, 0, 1 */
 gp_hash_t gp_int_hash(gp_obj_t *o);
 
+/* Exact helpers for the math module.  gcd of any ints (>= 0 result);
+** n! ; binomial(n, k) for n >= 0; isqrt(n) for n >= 0.  MemoryError for
+** results too large to hold. */
+gp_obj_t *gp_int_gcd(gp_obj_t *a, gp_obj_t *b);
+gp_obj_t *gp_int_factorial(uint64_t n);
+gp_obj_t *gp_int_binomial(gp_obj_t *n, uint64_t k);
+gp_obj_t *gp_int_isqrt(gp_obj_t *n);
+
 /* ---- float ---- */
 gp_obj_t *gp_float_from_double(double v);
 /* float(o) as a double: floats, ints, __float__, __index__; -1.0 with

@@ -468,9 +468,19 @@ static gp_obj_t *float_new(gp_type_t *t, gp_obj_t *const *args,
                           "could not convert string to float: %R", args[0]);
         }
         GP_XDECREF(dec);
-    } else if (GP_TYPE_CHECK_FAST(args[0], GP_TPFLAGS_BYTES_SUBCLASS)) {
-        r = gp_float_from_string(GP_BYTES_DATA(args[0]),
-                                 GP_SIZE(args[0]));
+    } else if (GP_TYPE_CHECK_FAST(args[0], GP_TPFLAGS_BYTES_SUBCLASS) ||
+               GP_ISINSTANCE_OF(args[0], &gp_bytearray_type)) {
+        const char *bs;
+        gp_ssize_t bn;
+        if (gp_bytes_view(args[0], &bs, &bn) < 0)
+            return NULL;
+        r = gp_float_from_string(bs, bn);
+        if (!r && gp_err_matches(&gp_exc_ValueError)) {
+            /* the message shows the object, as CPython's */
+            gp_err_clear();
+            gp_err_format(&gp_exc_ValueError,
+                          "could not convert string to float: %R", args[0]);
+        }
     } else {
         r = gp_number_float(args[0]);
     }
@@ -541,18 +551,47 @@ static gp_obj_t *float_round(gp_obj_t *self, gp_obj_t *const *args,
         snprintf(buf, sizeof buf, "%.*f", (int)nd, x);
         return gp_float_from_double(strtod(buf, NULL));
     }
-    double p = pow(10.0, (double)-nd);
-    double y = x / p;
-    double z = round_half_even(y);
-    if (fabs(y - z) == 0.5)
-        z = 2.0 * round(y / 2.0);
-    double r = z * p;
+    /* nd < 0: round the exact integer part at digit -nd, half to even,
+    ** with any fraction as a sticky bit, then back through strtod */
+    double ip;
+    double frac = modf(fabs(x), &ip);
+    int n = snprintf(buf + 1, sizeof buf - 2, "%.0f", ip);
+    int k = (int)-nd;
+    double r;
+    if (k > n) {
+        r = 0.0;
+    } else {
+        char *d = buf + 1;
+        int keep = n - k;
+        int first = d[keep] - '0';
+        int rest = frac != 0.0;
+        for (int i = keep + 1; i < n && !rest; i++)
+            rest = d[i] != '0';
+        int up = first > 5 || (first == 5 && (rest ||
+                 (keep > 0 && ((d[keep - 1] - '0') & 1))));
+        for (int i = keep; i < n; i++)
+            d[i] = '0';
+        if (up) {
+            int i = keep - 1;
+            while (i >= 0 && d[i] == '9')
+                d[i--] = '0';
+            if (i >= 0) {
+                d[i]++;
+            } else {
+                buf[0] = '1';
+                d = buf;
+                n++;
+            }
+        }
+        d[n] = 0;
+        r = strtod(d, NULL);
+    }
     if (isinf(r)) {
         gp_err_set_str(&gp_exc_OverflowError,
-                       "overflow occurred during round");
+                       "rounded value too large to represent");
         return NULL;
     }
-    return gp_float_from_double(r);
+    return gp_float_from_double(copysign(r, x));
 }
 
 static gp_obj_t *float_as_integer_ratio(gp_obj_t *self, gp_obj_t *unused)
@@ -783,10 +822,33 @@ static gp_obj_t *float_conjugate(gp_obj_t *self, gp_obj_t *unused)
 
 static gp_obj_t *float_getformat(gp_obj_t *cls, gp_obj_t *arg)
 {
+    if (!GP_STR_CHECK(arg))
+        return gp_err_format(&gp_exc_TypeError, "__getformat__() argument "
+                             "must be str, not %s",
+                             gp_type_name_cstr(GP_TYPE(arg)));
+    const char *s = gp_str_utf8(arg, NULL);
+    if (!s)
+        return NULL;
+    if (strcmp(s, "double") != 0 && strcmp(s, "float") != 0) {
+        gp_err_set_str(&gp_exc_ValueError, "__getformat__() argument 1 "
+                       "must be 'double' or 'float'");
+        return NULL;
+    }
     return gp_str_from_cstr("IEEE, little-endian");
 }
 
+static gp_obj_t *float_getnewargs(gp_obj_t *self, gp_obj_t *unused)
+{
+    gp_obj_t *f = gp_float_from_double(FV(self));
+    if (!f)
+        return NULL;
+    gp_obj_t *t = gp_tuple_pack(1, f);
+    GP_DECREF(f);
+    return t;
+}
+
 static gp_methoddef_t float_methods[] = {
+    {"__getnewargs__", float_getnewargs, GP_METH_NOARGS, NULL},
     {"is_integer", float_is_integer, GP_METH_NOARGS, NULL},
     {"__trunc__", float_trunc, GP_METH_NOARGS, NULL},
     {"__floor__", float_floor, GP_METH_NOARGS, NULL},

@@ -368,19 +368,32 @@ gp_obj_t *gp_int_to_decimal(gp_obj_t *o)
     return r;
 }
 
-static gp_obj_t *invalid_literal(const char *s, gp_ssize_t len, int base)
+/* ValueError "invalid literal": orig is the str or bytes-like object the
+** text came from (its repr is shown), or NULL for text from C. */
+static gp_obj_t *invalid_literal(const char *s, gp_ssize_t len, int base,
+                                 gp_obj_t *orig)
 {
-    gp_obj_t *str = gp_str_from_utf8_sp(s, len);
-    if (!str) {
-        gp_err_clear();
-        str = gp_str_from_latin1(s, len);
+    gp_obj_t *str;
+    if (orig && GP_STR_CHECK(orig)) {
+        str = gp_newref(orig);
+    } else if (orig) {
+        /* bytes and bytearray show as bytes, cut at 200 */
+        str = gp_bytes_from(s, len < 200 ? len : 200);
+        if (!str)
+            return NULL;
+    } else {
+        str = gp_str_from_utf8_sp(s, len);
+        if (!str) {
+            gp_err_clear();
+            str = gp_str_from_latin1(s, len);
+        }
+        if (!str)
+            return NULL;
     }
-    if (str) {
-        gp_err_format(&gp_exc_ValueError,
-                      "invalid literal for int() with base %d: %.200R", base,
-                      str);
-        GP_DECREF(str);
-    }
+    gp_err_format(&gp_exc_ValueError,
+                  "invalid literal for int() with base %d: %.200R", base,
+                  str);
+    GP_DECREF(str);
     return NULL;
 }
 
@@ -401,7 +414,16 @@ static int is_space(char c)
            c == '\v';
 }
 
+static gp_obj_t *parse_int(const char *s, gp_ssize_t len, int base,
+                           gp_obj_t *orig);
+
 gp_obj_t *gp_int_from_string(const char *s, gp_ssize_t len, int base)
+{
+    return parse_int(s, len, base, NULL);
+}
+
+static gp_obj_t *parse_int(const char *s, gp_ssize_t len, int base,
+                           gp_obj_t *orig)
 {
     if (len < 0)
         len = (gp_ssize_t)strlen(s);
@@ -438,7 +460,7 @@ gp_obj_t *gp_int_from_string(const char *s, gp_ssize_t len, int base)
         if (p < end && p[0] == '0') {
             for (const char *q = p; q < end; q++)
                 if (*q != '0' && *q != '_')
-                    return invalid_literal(s, len, base);
+                    return invalid_literal(s, len, base, orig);
         }
     }
     /* validate: digits < b, single underscores between digits */
@@ -451,21 +473,21 @@ gp_obj_t *gp_int_from_string(const char *s, gp_ssize_t len, int base)
         if (*q == '_') {
             if (prev_us) {
                 free(clean);
-                return invalid_literal(s, len, base);
+                return invalid_literal(s, len, base, orig);
             }
             prev_us = 1;
             continue;
         }
         if (digit_value(*q) >= b) {
             free(clean);
-            return invalid_literal(s, len, base);
+            return invalid_literal(s, len, base, orig);
         }
         clean[n++] = *q;
         prev_us = 0;
     }
     if (n == 0 || prev_us) {
         free(clean);
-        return invalid_literal(s, len, base);
+        return invalid_literal(s, len, base, orig);
     }
     clean[n] = 0;
     int64_t lim = digit_limit();
@@ -477,7 +499,8 @@ gp_obj_t *gp_int_from_string(const char *s, gp_ssize_t len, int base)
             "increase the limit", (long long)lim, n);
         return NULL;
     }
-    if (n <= 15 || (b == 16 && n <= 15)) {
+    /* fits an int64 for sure: 36**12 < 2**63, 10**18 < 2**63 */
+    if (n <= 12 || (b <= 10 && n <= 18) || (b <= 16 && n <= 15)) {
         int64_t v = 0;
         for (size_t i = 0; i < n; i++)
             v = v * b + digit_value(clean[i]);
@@ -671,15 +694,19 @@ static gp_obj_t *int_truediv(gp_obj_t *a, gp_obj_t *b)
         return gp_float_from_double(neg ? -0.0 : 0.0);
     }
     long shift = (long)mpz_sizeinbase(y, 2) - (long)mpz_sizeinbase(x, 2) + 55;
-    if (shift > 0)
+    int sticky = 0;
+    if (shift > 0) {
         mpz_mul_2exp(x, x, (mp_bitcnt_t)shift);
-    else
+    } else if (shift < 0) {
+        /* the bits shifted out still decide a tie */
+        sticky = mpz_scan1(x, 0) < (mp_bitcnt_t)-shift;
         mpz_tdiv_q_2exp(x, x, (mp_bitcnt_t)-shift);
+    }
     mpz_t q, r;
     mpz_init(q);
     mpz_init(r);
     mpz_tdiv_qr(q, r, x, y);
-    int sticky = mpz_sgn(r) != 0;
+    sticky |= mpz_sgn(r) != 0;
     /* q has 55 or 56 bits: exponent of the result */
     long qbits = (long)mpz_sizeinbase(q, 2);
     long exp = qbits - shift;     /* result ~ 2^(exp-1) .. 2^exp */
@@ -1077,21 +1104,10 @@ static gp_obj_t *int_new(gp_type_t *t, gp_obj_t *const *args,
             if (!dec)
                 return NULL;
             const char *s = gp_str_utf8_sp(dec, &n);
-            r = s ? gp_int_from_string(s, n, 10) : NULL;
-            if (!r && gp_err_matches(&gp_exc_ValueError) &&
-                gp_str_eq(dec, x) == 0) {
-                gp_err_clear();
-                gp_err_format(&gp_exc_ValueError, "invalid literal for "
-                              "int() with base 10: %.200R", x);
-            }
+            r = s ? parse_int(s, n, 10, x) : NULL;
             GP_DECREF(dec);
         } else if (IS_BYTESLIKE(x) && gp_bytes_view(x, &bs, &bn) == 0) {
-            r = gp_int_from_string(bs, bn, 10);
-            if (!r && gp_err_matches(&gp_exc_ValueError)) {
-                gp_err_clear();
-                gp_err_format(&gp_exc_ValueError, "invalid literal for "
-                              "int() with base 10: %.200R", x);
-            }
+            r = parse_int(bs, bn, 10, x);
         } else {
             r = gp_number_long(x);
             if (r && !GP_INT_CHECK_EXACT(r)) {
@@ -1112,8 +1128,12 @@ static gp_obj_t *int_new(gp_type_t *t, gp_obj_t *const *args,
         }
         gp_ssize_t n;
         const char *s;
+        gp_obj_t *dec = NULL;
         if (GP_STR_CHECK(x)) {
-            s = gp_str_utf8_sp(x, &n);
+            dec = gp_str_transform_decimal(x);
+            if (!dec)
+                return NULL;
+            s = gp_str_utf8_sp(dec, &n);
         } else if (IS_BYTESLIKE(x) && gp_bytes_view(x, &s, &n) == 0) {
             /* bytes and bytearray */
         } else {
@@ -1122,31 +1142,87 @@ static gp_obj_t *int_new(gp_type_t *t, gp_obj_t *const *args,
                            "base");
             return NULL;
         }
-        if (!s)
-            return NULL;
-        r = gp_int_from_string(s, n, (int)b);
-        if (!r && gp_err_matches(&gp_exc_ValueError) && GP_STR_CHECK(x) &&
-            !strstr(gp_str_utf8(x, NULL) ? gp_str_utf8(x, NULL) : "",
-                    "Exceeds")) {
-            gp_obj_t *e = gp_err_fetch();
-            gp_obj_t *m = gp_str(e);
-            int lim = m && GP_SIZE(m) > 7 && gp_str_find_char(m, 'E', 0, 1)
-                      == 0;
-            GP_XDECREF(m);
-            if (lim) {
-                gp_err_restore(e);
-            } else {
-                GP_DECREF(e);
-                gp_err_format(&gp_exc_ValueError, "invalid literal for "
-                              "int() with base %d: %.200R", (int)b, x);
-            }
-        }
+        r = s ? parse_int(s, n, (int)b, x) : NULL;
+        GP_XDECREF(dec);
     }
     if (!r || t == &gp_int_type)
         return r;
     gp_obj_t *s = int_subtype(t, r);
     GP_DECREF(r);
     return s;
+}
+
+/* ---- exact helpers for the math module ---------------------------------- */
+
+gp_obj_t *gp_int_gcd(gp_obj_t *a, gp_obj_t *b)
+{
+    if (IS_SMALL(a) && IS_SMALL(b) && SMALL(a) != INT64_MIN &&
+        SMALL(b) != INT64_MIN) {
+        uint64_t x = (uint64_t)llabs(SMALL(a)), y = (uint64_t)llabs(SMALL(b));
+        while (y) {
+            uint64_t t = x % y;
+            x = y;
+            y = t;
+        }
+        return gp_int_from_u64(x);
+    }
+    mpz_ptr x = to_mpz(a), y = to_mpz(b);
+    if (!x || !y) {
+        free_mpz(x);
+        free_mpz(y);
+        return gp_err_nomemory();
+    }
+    mpz_gcd(x, x, y);
+    free_mpz(y);
+    return from_mpz(x);
+}
+
+gp_obj_t *gp_int_factorial(uint64_t n)
+{
+    if (n <= 20) {
+        int64_t f = 1;
+        for (uint64_t i = 2; i <= n; i++)
+            f *= (int64_t)i;
+        return gp_int_from_i64(f);
+    }
+    /* n! has about n*log2(n) bits */
+    if ((double)n * log2((double)n) > (double)INT_MAX_BITS)
+        return gp_err_nomemory();
+    mpz_ptr z = new_mpz();
+    if (!z)
+        return gp_err_nomemory();
+    mpz_fac_ui(z, (unsigned long)n);
+    return from_mpz(z);
+}
+
+gp_obj_t *gp_int_binomial(gp_obj_t *n, uint64_t k)
+{
+    if ((double)k * (double)nbits(n) > (double)INT_MAX_BITS)
+        return gp_err_nomemory();
+    mpz_ptr z = to_mpz(n);
+    if (!z)
+        return gp_err_nomemory();
+    mpz_bin_ui(z, z, (unsigned long)k);
+    return from_mpz(z);
+}
+
+gp_obj_t *gp_int_isqrt(gp_obj_t *n)
+{
+    if (IS_SMALL(n)) {
+        uint64_t v = (uint64_t)SMALL(n);
+        uint64_t r = (uint64_t)sqrt((double)v);
+        /* the double root can be one off either way near 2**63 */
+        while (r > 0 && (r > UINT32_MAX || r * r > v))
+            r--;
+        while ((r + 1) <= UINT32_MAX && (r + 1) * (r + 1) <= v)
+            r++;
+        return gp_int_from_i64((int64_t)r);
+    }
+    mpz_ptr z = to_mpz(n);
+    if (!z)
+        return gp_err_nomemory();
+    mpz_sqrt(z, z);
+    return from_mpz(z);
 }
 
 /* ---- methods ------------------------------------------------------------ */
@@ -1210,6 +1286,10 @@ static gp_obj_t *int_to_bytes(gp_obj_t *self, gp_obj_t *const *args,
     if (nargs > 2)
         return gp_err_format(&gp_exc_TypeError, "to_bytes() takes at most 2 "
                              "positional arguments (%zd given)", nargs);
+    if (kwnames && nargs + GP_SIZE(kwnames) > 3)
+        return gp_err_format(&gp_exc_TypeError, "to_bytes() takes at most 3 "
+                             "arguments (%zd given)",
+                             nargs + GP_SIZE(kwnames));
     if (gp_arg_parse("to_bytes", args, nargs, kwnames, names, 0, 0, a) < 0)
         return NULL;
     gp_ssize_t len = 1;
@@ -1249,8 +1329,10 @@ static gp_obj_t *int_to_bytes(gp_obj_t *self, gp_obj_t *const *args,
     if (!overflow && is_signed && len > 0 && gp_int_sign(self) >= 0 &&
         mpz_sizeinbase(z, 2) >= (size_t)len * 8 && mpz_sgn(z))
         overflow = 1;
+    /* -1 fits zero bytes, as in CPython (its sign is all it has) */
     if (!overflow && is_signed && gp_int_sign(self) < 0 &&
-        (len == 0 || !mpz_tstbit(z, (mp_bitcnt_t)len * 8 - 1)))
+        (len == 0 ? !(IS_SMALL(self) && SMALL(self) == -1)
+                  : !mpz_tstbit(z, (mp_bitcnt_t)len * 8 - 1)))
         overflow = 1;
     if (overflow) {
         mpz_clear(m);
@@ -1289,6 +1371,10 @@ static gp_obj_t *int_from_bytes(gp_obj_t *cls, gp_obj_t *const *args,
     if (nargs > 2)
         return gp_err_format(&gp_exc_TypeError, "from_bytes() takes at most 2 "
                              "positional arguments (%zd given)", nargs);
+    if (kwnames && nargs + GP_SIZE(kwnames) > 3)
+        return gp_err_format(&gp_exc_TypeError, "from_bytes() takes at most 3 "
+                             "arguments (%zd given)",
+                             nargs + GP_SIZE(kwnames));
     if (gp_arg_parse("from_bytes", args, nargs, kwnames, names, 0, 1, a) < 0)
         return NULL;
     int little;
@@ -1436,10 +1522,10 @@ static gp_obj_t *int_format(gp_obj_t *self, gp_obj_t *spec)
 
 static gp_obj_t *int_sizeof(gp_obj_t *self, gp_obj_t *unused)
 {
-    size_t n = sizeof(gp_int_t);
-    if (!IS_SMALL(self))
-        n += mpz_size(BIG(self)) * sizeof(mp_limb_t);
-    return gp_int_from_i64((int64_t)n);
+    /* CPython's figure (a header and 30-bit digits, at least one), which
+    ** programs print, rather than this object's own layout */
+    uint64_t digits = (nbits(self) + 29) / 30;
+    return gp_int_from_i64((int64_t)(24 + 4 * (digits ? digits : 1)));
 }
 
 static gp_obj_t *int_getnewargs(gp_obj_t *self, gp_obj_t *unused)
