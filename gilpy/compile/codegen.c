@@ -1582,6 +1582,38 @@ static int compile_assert(gp_compiler_t *c, gp_stmt_t *s)
     return 0;
 }
 
+static int has_starred(gp_ast_seq_t *elts)
+{
+    for (int i = 0; i < GP_SEQ_LEN(elts); i++)
+        if (((gp_expr_t *)GP_SEQ_GET(elts, i))->kind == GP_E_STARRED)
+            return 1;
+    return 0;
+}
+
+/* `a, b = x, y` (two or three names each side): the values go on the
+** stack and SWAP puts them in store order, with no tuple built and
+** unpacked (CPython does the same).  Returns 1 when it compiled the
+** statement (*r its result), 0 when the general path must. */
+static int swap_assign(gp_compiler_t *c, gp_expr_t *target, gp_expr_t *value,
+                       int *r)
+{
+    if ((target->kind != GP_E_TUPLE && target->kind != GP_E_LIST) ||
+        value->kind != GP_E_TUPLE)
+        return 0;
+    int k = GP_SEQ_LEN(target->v.seq.elts);
+    if ((k != 2 && k != 3) || GP_SEQ_LEN(value->v.seq.elts) != k ||
+        has_starred(target->v.seq.elts) || has_starred(value->v.seq.elts))
+        return 0;
+    *r = 0;
+    for (int i = 0; *r == 0 && i < k; i++)
+        *r = gp_cg_expr(c, GP_SEQ_GET(value->v.seq.elts, i));
+    if (*r == 0)
+        *r = gp_cg_emit(c, GP_OP_SWAP, k);
+    for (int i = 0; *r == 0 && i < k; i++)
+        *r = gp_cg_store(c, GP_SEQ_GET(target->v.seq.elts, i));
+    return 1;
+}
+
 static int compile_stmt(gp_compiler_t *c, gp_stmt_t *s)
 {
     gp_codepos_t old = gp_cg_set_pos(c, s->loc);
@@ -1596,6 +1628,9 @@ static int compile_stmt(gp_compiler_t *c, gp_stmt_t *s)
         break;
     case GP_S_ASSIGN: {
         int n = GP_SEQ_LEN(s->v.assign.targets);
+        if (n == 1 && swap_assign(c, GP_SEQ_GET(s->v.assign.targets, 0),
+                                  s->v.assign.value, &r))
+            break;
         r = gp_cg_expr(c, s->v.assign.value);
         for (int i = 0; r == 0 && i < n; i++) {
             if (i < n - 1)

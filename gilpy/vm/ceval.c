@@ -142,11 +142,30 @@ static inline gp_obj_t *small_int_binop(gp_obj_t *a, gp_obj_t *b, int op)
     return gp_int_from_i64(r);
 }
 
+/* An exact float, or an exact small int that a double holds exactly, as
+** a double: 1, else 0 (leave it to the generic path). */
+static inline int fast_double(gp_obj_t *o, double *d)
+{
+    if (GP_FLOAT_CHECK_EXACT(o)) {
+        *d = gp_float_value(o);
+        return 1;
+    }
+    if (GP_INT_CHECK_EXACT(o) && gp_int_is_small(o)) {
+        int64_t v = gp_int_small(o);
+        if (v > -(1LL << 53) && v < (1LL << 53)) {
+            *d = (double)v;
+            return 1;
+        }
+    }
+    return 0;
+}
+
 static inline gp_obj_t *float_binop(gp_obj_t *a, gp_obj_t *b, int op)
 {
-    if (!GP_FLOAT_CHECK_EXACT(a) || !GP_FLOAT_CHECK_EXACT(b))
+    double x, y;
+    if (!(GP_FLOAT_CHECK_EXACT(a) || GP_FLOAT_CHECK_EXACT(b)) ||
+        !fast_double(a, &x) || !fast_double(b, &y))
         return NULL;
-    double x = gp_float_value(a), y = gp_float_value(b);
     switch (op % GP_NB_INPLACE) {
     case GP_NB_ADD: return gp_float_from_double(x + y);
     case GP_NB_SUBTRACT: return gp_float_from_double(x - y);
@@ -162,6 +181,19 @@ static inline gp_obj_t *float_binop(gp_obj_t *a, gp_obj_t *b, int op)
 static inline int small_int_compare(gp_obj_t *a, gp_obj_t *b, int op)
 {
     int64_t x = gp_int_small(a), y = gp_int_small(b);
+    switch (op) {
+    case GP_LT: return x < y;
+    case GP_LE: return x <= y;
+    case GP_EQ: return x == y;
+    case GP_NE: return x != y;
+    case GP_GT: return x > y;
+    default: return x >= y;
+    }
+}
+
+/* C's comparisons are IEEE's: NaN compares unequal to everything. */
+static inline int float_compare(double x, double y, int op)
+{
     switch (op) {
     case GP_LT: return x < y;
     case GP_LE: return x <= y;
@@ -588,6 +620,10 @@ gp_obj_t *gp_eval_frame(gp_thread_t *t, gp_frame_t *f, int throwflag)
             if (GP_INT_CHECK_EXACT(a) && GP_INT_CHECK_EXACT(b)
                 && gp_int_is_small(a) && gp_int_is_small(b))
                 r = gp_bool_from(small_int_compare(a, b, (int)oparg));
+            else if (GP_FLOAT_CHECK_EXACT(a) && GP_FLOAT_CHECK_EXACT(b))
+                r = gp_bool_from(float_compare(gp_float_value(a),
+                                               gp_float_value(b),
+                                               (int)oparg));
             else
                 r = gp_richcompare(a, b, (int)oparg);
             GP_DECREF(a);
