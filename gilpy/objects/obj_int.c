@@ -1340,7 +1340,10 @@ static gp_obj_t *int_to_bytes(gp_obj_t *self, gp_obj_t *const *args,
         gp_err_set_str(&gp_exc_OverflowError, "int too big to convert");
         return NULL;
     }
-    unsigned char *buf = calloc(1, (size_t)len + 1);
+    /* No address space holds more than 2**47 bytes: fail as an allocation
+    ** would, without asking for one (sanitizers abort on such requests). */
+    unsigned char *buf = (uint64_t)len < ((uint64_t)1 << 47)
+                         ? calloc(1, (size_t)len + 1) : NULL;
     if (!buf) {
         mpz_clear(m);
         free_mpz(z);
