@@ -311,6 +311,9 @@ static void *slot_ptr(gp_type_t *t, int slot)
 }
 
 /* tp_new as `X.__new__(cls, ...)`: a builtin bound to the type X. */
+static gp_obj_t *slot_new(gp_type_t *t, gp_obj_t *const *args,
+                          gp_ssize_t nargs, gp_obj_t *kwnames);
+
 static gp_obj_t *new_wrapper(gp_obj_t *self, gp_obj_t *const *args,
                              gp_ssize_t nargs, gp_obj_t *kwnames)
 {
@@ -332,6 +335,17 @@ static gp_obj_t *new_wrapper(gp_obj_t *self, gp_obj_t *const *args,
                              "%s.__new__(%s): %s is not a subtype of %s",
                              tn, gp_type_name_cstr(st), gp_type_name_cstr(st),
                              tn);
+    }
+    /* The nearest base whose __new__ is C must be this one: object.__new__
+    ** cannot make an int (its layout would be wrong). */
+    gp_type_t *staticbase = st;
+    while (staticbase && staticbase->new_ == slot_new)
+        staticbase = staticbase->base;
+    if (staticbase && staticbase->new_ != t->new_) {
+        return gp_err_format(&gp_exc_TypeError,
+                             "%s.__new__(%s) is not safe, use %s.__new__()",
+                             tn, gp_type_name_cstr(st),
+                             gp_type_name_cstr(staticbase));
     }
     return t->new_(st, args + 1, nargs - 1, kwnames);
 }
