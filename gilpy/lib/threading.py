@@ -756,10 +756,12 @@ def _shutdown():
     """At interpreter exit: wait for every non-daemon thread."""
     if _main_thread._is_stopped:
         return
+    # Stopped first, then woken: a thread joining the main thread must see
+    # it dead when its join returns.
+    _main_thread._is_stopped = True
     done = _main_thread._done
     if done is not None and done.locked():
         done.release()
-    _main_thread._is_stopped = True
     while True:
         with _shutdown_locks_lock:
             locks = list(_shutdown_locks)
