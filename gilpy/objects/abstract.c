@@ -14,6 +14,8 @@
 #include "objects/abstract.h"
 #include "objects/descrobj.h"
 #include "objects/dictobj.h"
+#include "objects/genericalias.h"
+#include "objects/setobj.h"
 #include "objects/ids.h"
 #include "objects/listobj.h"
 #include "objects/numobj.h"
@@ -1153,6 +1155,14 @@ gp_obj_t *gp_getitem(gp_obj_t *o, gp_obj_t *key)
             GP_DECREF(m);
             return res;
         }
+        /* PEP 585: the built-in containers (and type) are generic. */
+        static gp_type_t *const generic[] = {
+            &gp_list_type, &gp_tuple_type, &gp_dict_type, &gp_set_type,
+            &gp_frozenset_type, &gp_type_type,
+        };
+        for (size_t i = 0; i < sizeof generic / sizeof generic[0]; i++)
+            if ((gp_type_t *)o == generic[i])
+                return gp_generic_alias_new(o, key);
         return gp_err_format(&gp_exc_TypeError,
                              "type '%s' is not subscriptable",
                              gp_type_name_cstr((gp_type_t *)o));

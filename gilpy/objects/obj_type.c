@@ -1292,6 +1292,7 @@ int gp_obj_bytes_init(void);
 int gp_obj_file_init(void);
 int gp_mod_thread_init(void);
 int gp_mod_sys_init(void);
+int gp_obj_genericalias_init(void);
 
 int gp_types_init(void)
 {
@@ -1303,6 +1304,7 @@ int gp_types_init(void)
         gp_obj_func_init, gp_obj_code_init, gp_obj_gen_init,
         gp_traceback_init, gp_obj_exc_init, gp_obj_bytes_init,
         gp_obj_file_init, gp_mod_thread_init, gp_mod_sys_init,
+        gp_obj_genericalias_init,
     };
     if (gp_object_type.flags & GP_TPFLAGS_READY)
         return 0;               /* once per process */
