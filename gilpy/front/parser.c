@@ -211,6 +211,39 @@ static size_t clamp_col(const char *ls, int col)
     return i;
 }
 
+/* An error inside an f-string field: CPython 3.11 parses "(field)" on
+** its own and reports the error against that text, on the real line, at
+** columns less the field's start column on every line (so a field that
+** spans lines gives offsets below zero on its later lines). */
+static void fstring_error_pos(gp_parser_t *p, gp_tok_error_t *e,
+                              const gp_loc_t *loc)
+{
+    const char *ls = p->fs_buf;
+    for (int l = loc->lineno - p->fs_line; l > 1 && ls; l--) {
+        ls = strchr(ls, '\n');
+        if (ls)
+            ls++;
+    }
+    if (!ls)
+        ls = p->fs_buf;
+    size_t n = strcspn(ls, "\n");
+    char *text = gp_arena_alloc(p->a, n + 2);
+    if (!text)
+        longjmp(p->jb, 2);
+    memcpy(text, ls, n);
+    text[n] = ls[n] ? 0 : '\n';       /* as 3.11: only the last line's */
+    text[n + 1] = 0;
+    int c = loc->col_offset - p->fs_col;
+    int ec = loc->end_col_offset - p->fs_col;
+    e->lineno = loc->lineno;
+    e->end_lineno = loc->end_lineno;
+    e->offset = c >= 0 ? gp_utf8_count(text, clamp_col(text, c)) + 1 : c + 1;
+    e->end_offset = loc->end_col_offset < 0 ? -1
+                  : ec >= 0 && loc->end_lineno == loc->lineno
+                  ? gp_utf8_count(text, clamp_col(text, ec)) + 1 : ec + 1;
+    e->text = text;
+}
+
 void gp_p_error_at_v(gp_parser_t *p, gp_exc_kind_t kind, const gp_loc_t *loc,
                      const char *fmt, va_list ap);
 
@@ -227,6 +260,10 @@ _Noreturn void gp_p_error_at(gp_parser_t *p, gp_exc_kind_t kind,
     e->type_name = kind == GP_EXC_INDENTATION ? "IndentationError"
                  : kind == GP_EXC_TAB ? "TabError" : "SyntaxError";
     e->msg = gp_arena_strdup(p->a, msg, strlen(msg));
+    if (p->fs_buf) {
+        fstring_error_pos(p, e, loc);
+        longjmp(p->jb, 1);
+    }
     int line = loc->lineno + p->line_base;
     int end_line = loc->end_lineno + p->line_base;
     gp_parser_t *root = p;
@@ -278,9 +315,29 @@ _Noreturn void gp_p_error_tok(gp_parser_t *p, gp_token_t *t,
     gp_p_error_at(p, GP_EXC_SYNTAX, &l, "%s", msg);
 }
 
+/* The tokenizer's "'(' was never closed" is no error of its own.  CPython
+** raises it when its parser fetches the end of the input, or when the
+** parser's own error lies on a later line than the unclosed bracket (it
+** tokenizes the rest of the source to check).  Its second, error-hunting
+** pass reads on past most failing tokens (an expression where a comma is
+** missing, `name = value` in an expression), usually to the end; it
+** cannot read past a token that starts no expression (`def f(:`), unless
+** that token is the `=` of `name =`.  So that case alone, on the
+** bracket's line or before, keeps the parser's generic error. */
+static int unclosed_is_later(gp_parser_t *p)
+{
+    size_t ml = strlen(p->tokerr->msg);
+    if (ml <= 16 || strcmp(p->tokerr->msg + ml - 16, "was never closed") ||
+        p->pos >= p->ntoks - 1 || gp_p_peek(p)->lineno > p->tokerr->lineno ||
+        gp_p_starts_expr(p))
+        return 0;
+    return !(gp_p_peek(p)->kind == GP_TOK_EQUAL && p->pos > 0 &&
+             p->toks[p->pos - 1].kind == GP_TOK_NAME);
+}
+
 _Noreturn void gp_p_syntax(gp_parser_t *p)
 {
-    if (p->tokerr) {
+    if (p->tokerr && !unclosed_is_later(p)) {
         *p->err = *p->tokerr;
         /* compile() sees the source with a final newline */
         const char *tx = p->err->text;
@@ -1331,6 +1388,10 @@ gp_expr_t *gp_p_subexpr(gp_parser_t *p, const char *src, size_t len,
     buf[0] = '(';
     memcpy(buf + 1, src, len);
     buf[len + 1] = ')';
+    buf[len + 2] = 0;
+    sub.fs_buf = buf;
+    sub.fs_line = line - 1;
+    sub.fs_col = col - 1;
     if (tokenize_all(&sub, buf, len + 2, &tk) < 0) {
         gp_tok_free(tk);
         longjmp(p->jb, 2);
@@ -1373,6 +1434,16 @@ gp_expr_t *gp_p_subexpr(gp_parser_t *p, const char *src, size_t len,
             e = gp_p_star_expressions(&sub);
         while (gp_p_peek(&sub)->kind == GP_TOK_NEWLINE)
             gp_p_next(&sub);
+        /* the field is read as `(field)`, so `a b` is a missing comma
+        ** after the last expression read (`a, b c`, `*a b`, `yield a b`) */
+        if (gp_p_peek(&sub)->kind != GP_TOK_RPAR && gp_p_starts_expr(&sub)) {
+            gp_expr_t *last = e;
+            if (last->kind == GP_E_TUPLE && last->v.seq.elts->n > 0)
+                last = last->v.seq.elts->items[last->v.seq.elts->n - 1];
+            if (last->kind == GP_E_YIELD && last->v.yield.value)
+                last = last->v.yield.value;
+            gp_p_forgot_comma(&sub, last);
+        }
         if (!gp_p_accept(&sub, GP_TOK_RPAR)) {
             free(sub.toks);
             gp_tok_free(tk);

@@ -372,7 +372,7 @@ static gp_expr_t *seq_node(gp_parser_t *p, gp_expr_kind_t k, gp_token_t *open,
 
 /* "invalid syntax. Perhaps you forgot a comma?" — two expressions side by
 ** side inside brackets; the error spans both. */
-static _Noreturn void forgot_comma(gp_parser_t *p, gp_expr_t *prev)
+_Noreturn void gp_p_forgot_comma(gp_parser_t *p, gp_expr_t *prev)
 {
     gp_p_check_legacy(p, prev);
     if (gp_p_starts_expr(p) && !p->tokerr &&
@@ -388,7 +388,10 @@ static _Noreturn void forgot_comma(gp_parser_t *p, gp_expr_t *prev)
         memcpy(p->jb, keep, sizeof keep);
         p->pos = save;
         if (next) {
-            gp_loc_t l = gp_p_loc_span(&prev->loc, &next->loc);
+            /* after `*a` the span starts at `a` */
+            gp_expr_t *from = prev->kind == GP_E_STARRED
+                              ? prev->v.starred.value : prev;
+            gp_loc_t l = gp_p_loc_span(&from->loc, &next->loc);
             gp_p_error_at(p, GP_EXC_SYNTAX, &l,
                           "invalid syntax. Perhaps you forgot a comma?");
         }
@@ -428,7 +431,7 @@ static gp_expr_t *paren_atom(gp_parser_t *p, gp_token_t *open)
         return first;
     }
     if (gp_p_peek(p)->kind != GP_TOK_COMMA)
-        forgot_comma(p, first);
+        gp_p_forgot_comma(p, first);
     gp_p_list_t l;
     gp_p_list_init(&l);
     gp_p_list_push(p, &l, first);
@@ -438,7 +441,7 @@ static gp_expr_t *paren_atom(gp_parser_t *p, gp_token_t *open)
         gp_p_list_push(p, &l, star_named_expression(p));
         if (gp_p_peek(p)->kind != GP_TOK_COMMA &&
             gp_p_peek(p)->kind != GP_TOK_RPAR)
-            forgot_comma(p, l.v[l.n - 1]);
+            gp_p_forgot_comma(p, l.v[l.n - 1]);
     }
     gp_p_expect(p, GP_TOK_RPAR, "')'");
     return seq_node(p, GP_E_TUPLE, open, &l);
@@ -466,7 +469,7 @@ static gp_expr_t *list_atom(gp_parser_t *p, gp_token_t *open)
         if (gp_p_peek(p)->kind == GP_TOK_RSQB)
             break;
         if (!gp_p_accept(p, GP_TOK_COMMA))
-            forgot_comma(p, l.v[l.n - 1]);
+            gp_p_forgot_comma(p, l.v[l.n - 1]);
         if (gp_p_peek(p)->kind == GP_TOK_RSQB)
             break;
         gp_p_list_push(p, &l, star_named_expression(p));
@@ -534,7 +537,7 @@ static gp_expr_t *brace_atom(gp_parser_t *p, gp_token_t *open)
         }
         if (gp_p_peek(p)->kind != GP_TOK_RBRACE &&
             !gp_p_accept(p, GP_TOK_COMMA))
-            forgot_comma(p, first);
+            gp_p_forgot_comma(p, first);
     }
     while (gp_p_peek(p)->kind != GP_TOK_RBRACE) {
         if (is_dict) {
@@ -702,12 +705,13 @@ gp_expr_t *gp_p_call_args_into(gp_parser_t *p, gp_ast_seq_t **args,
     gp_p_list_init(&k);
     gp_expr_t *genexp = NULL;
     int seen_kw = 0, seen_kwunpack = 0;
+    gp_expr_t *last = NULL;             /* the latest argument's value */
     while (gp_p_peek(p)->kind != GP_TOK_RPAR) {
         gp_token_t *t = gp_p_peek(p);
         if (t->kind == GP_TOK_DOUBLESTAR) {
             gp_p_next(p);
             gp_keyword_t *kw = gp_p_alloc(p, sizeof *kw);
-            kw->value = gp_p_expression(p);
+            kw->value = last = gp_p_expression(p);
             kw->loc = prev_end_loc(p, &(gp_loc_t){t->lineno, t->col_offset,
                                                   0, 0});
             gp_p_list_push(p, &k, kw);
@@ -720,19 +724,19 @@ gp_expr_t *gp_p_call_args_into(gp_parser_t *p, gp_ast_seq_t **args,
             s->v.starred.value = v;
             s->v.starred.ctx = GP_LOAD;
             if (seen_kwunpack) {
-                gp_keyword_t *last = k.v[k.n - 1];
-                gp_p_error_at(p, GP_EXC_SYNTAX, &last->loc,
+                gp_keyword_t *unpack = k.v[k.n - 1];
+                gp_p_error_at(p, GP_EXC_SYNTAX, &unpack->loc,
                               "iterable argument unpacking follows "
                               "keyword argument unpacking");
             }
-            gp_p_list_push(p, &a, s);
+            gp_p_list_push(p, &a, last = s);
         } else if (t->kind == GP_TOK_NAME && !gp_p_is_keyword(t) &&
                    gp_p_peek_at(p, 1)->kind == GP_TOK_EQUAL) {
             gp_p_next(p);
             gp_p_next(p);
             gp_keyword_t *kw = gp_p_alloc(p, sizeof *kw);
             kw->arg = gp_p_name(p, t);
-            kw->value = gp_p_expression(p);
+            kw->value = last = gp_p_expression(p);
             kw->loc = prev_end_loc(p, &(gp_loc_t){t->lineno, t->col_offset,
                                                   0, 0});
             gp_p_list_push(p, &k, kw);
@@ -779,14 +783,13 @@ gp_expr_t *gp_p_call_args_into(gp_parser_t *p, gp_ast_seq_t **args,
                                    "argument unpacking"
                                  : "positional argument follows keyword "
                                    "argument");
-            gp_p_list_push(p, &a, e);
+            gp_p_list_push(p, &a, last = e);
         }
         if (gp_p_peek(p)->kind == GP_TOK_RPAR)
             break;
         if (!gp_p_accept(p, GP_TOK_COMMA)) {
-            gp_expr_t *last = a.n ? a.v[a.n - 1] : NULL;
             if (last)
-                forgot_comma(p, last);
+                gp_p_forgot_comma(p, last);
             gp_p_syntax(p);
         }
     }
@@ -1181,9 +1184,12 @@ gp_expr_t *gp_p_star_expressions(gp_parser_t *p)
     if (gp_p_peek(p)->kind != GP_TOK_COMMA) {
         /* a lone *a is CPython's grammar (the compiler rejects it), but
         ** an f-string field is parsed in parentheses */
-        if (first->kind == GP_E_STARRED && p->in_fstring)
+        if (first->kind == GP_E_STARRED && p->in_fstring) {
+            if (gp_p_starts_expr(p))    /* `(*a b)`: the comma comes first */
+                gp_p_forgot_comma(p, first);
             gp_p_error_at(p, GP_EXC_SYNTAX, &first->loc,
                           "cannot use starred expression here");
+        }
         return first;
     }
     gp_p_list_t l;

@@ -36,6 +36,10 @@ typedef struct gp_parser {
     int final_nl;                   /* the source ends with a newline */
     /* An f-string sub-parser maps its positions onto the real source. */
     int line_base, col_base;        /* added to line 1 / columns of line 1 */
+    /* An f-string sub-parser's own text, "(field)", and the shift of its
+    ** positions: CPython 3.11 reports errors in a field against it. */
+    const char *fs_buf;
+    int fs_line, fs_col;            /* added to its lines / line 1's columns */
 } gp_parser_t;
 
 /* ---- tokens (parser.c) --------------------------------------------- */
@@ -103,6 +107,9 @@ gp_expr_t *gp_p_try_parse(gp_parser_t *p, gp_expr_t *(*fn)(gp_parser_t *),
 gp_expr_t *gp_p_bitwise_or(gp_parser_t *p);
 /* Is the current token where an expression can start? */
 int gp_p_starts_expr(gp_parser_t *p);
+/* raises "invalid syntax. Perhaps you forgot a comma?" (or plain invalid
+** syntax) at an expression that follows `prev` */
+_Noreturn void gp_p_forgot_comma(gp_parser_t *p, gp_expr_t *prev);
 
 /* ---- strings (parser_str.c) ------------------------------------------- */
 /* One or more adjacent STRING tokens -> Constant or JoinedStr. */
