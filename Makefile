@@ -31,7 +31,7 @@ TEST_LIB := libgil/tests/harness.c
 
 BENCH_BIN := $(BUILD)/bench/gilbench $(BUILD)/bench/echo_helper
 
-.PHONY: all check tsan-check asan-check posix-check bench demo install clean tests
+.PHONY: all check tsan-check asan-check posix-check bench bench-poll demo install clean tests
 all: $(GIL_LIB) $(GIL_SO) $(TEST_BIN)
 tests: $(TEST_BIN)
 
@@ -87,8 +87,17 @@ posix-check:
 bench: $(BENCH_BIN)
 	$(BUILD)/bench/gilbench --helper $(BUILD)/bench/echo_helper
 	@if [ -x $(BUILD)/gilpy ] || $(MAKE) -s $(BUILD)/gilpy 2>/dev/null; then \
-	    sh bench/py/run.sh $(BUILD)/gilpy; \
+	    sh bench/py/run.sh $(BUILD)/gilpy && \
+	    sh bench/sched/run.sh $(BUILD)/gilpy; \
 	else echo "bench/py: skipped (build/gilpy does not build yet)"; fi
+
+# The cost of polling the eval breaker: gilpy against a build without the
+# poll (GP_NO_POLL), on the CPU-bound programs, interleaved.
+bench-poll: $(BUILD)/gilpy
+	$(MAKE) -s BUILD=$(BUILD)/nopoll EXTRA_CPPFLAGS=-DGP_NO_POLL=1 \
+	    $(BUILD)/nopoll/gilpy
+	sh bench/py/run.sh $(BUILD)/gilpy ./$(BUILD)/nopoll/gilpy --rounds 9 \
+	    fib loops objects generators
 
 # The demonstration: examples/demo.py under each policy and CPython 3.11,
 # then libgil's own scheduling benchmark in its quick form.

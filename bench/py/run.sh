@@ -16,7 +16,8 @@ dir=$(dirname "$0")
 [ -x "$gilpy" ] || { echo "bench/py: $gilpy not built"; exit 1; }
 now() { date +%s%N; }
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-printf '%-14s %10s %10s %8s\n' program "CPython s" "gilpy s" ratio
+echo "A = $cpy, B = $gilpy; ratio = B / A"
+printf '%-14s %10s %10s %8s\n' program "A s" "B s" ratio
 status=0
 names=${*:-$(cd "$dir" && ls *.py | sed 's/\.py$//')}
 for n in $names; do
