@@ -11,12 +11,33 @@
 # tsan-skip.txt are run but not counted, and said so: TSan itself
 # sometimes fails them (it cannot follow a thread started in a fork
 # child), so their result there proves nothing either way.
+#
+# The threading stress scripts run once more under each other GIL policy
+# (-X gil=cpython, -X gil=legacy; the default is fair), counted as
+# "gil=POLICY:NAME": their output must not depend on the scheduler.
+stress="thread_stress_dict thread_stress_list thread_stress_locks thread_1000
+        thread_recursion thread_lock_threads thread_condition thread_barrier
+        thread_event thread_semaphore queue_threads thread_switch"
 here=$(cd "$(dirname "$0")" && pwd)
 known=$here/known-failures.txt
 [ -f "$known" ] || : > "$known"
 skip=/dev/null
 [ "${GILPY_SANITIZER:-}" = tsan ] && skip=$here/tsan-skip.txt
-sh "$here/run.sh" "$1" | awk -v known="$known" -v skipfile="$skip" '
+gilpy=$1
+case $gilpy in /*) ;; *) gilpy=$(pwd)/$gilpy ;; esac
+tmp=$(mktemp -d "${TMPDIR:-/tmp}/gilpy-check.XXXXXX") || exit 2
+trap 'rm -rf "$tmp"' EXIT
+{
+    sh "$here/run.sh" "$gilpy"
+    [ -x "$gilpy" ] && for pol in cpython legacy; do
+        printf '#!/bin/sh\nexec "%s" -X gil=%s "$@"\n' "$gilpy" $pol \
+            > "$tmp/gilpy-$pol"
+        chmod +x "$tmp/gilpy-$pol"
+        # shellcheck disable=SC2086
+        sh "$here/run.sh" "$tmp/gilpy-$pol" $stress |
+            sed -e "s/^\(ok\|FAIL\) /&gil=$pol:/" -e '/^py: /d'
+    done
+} | awk -v known="$known" -v skipfile="$skip" '
 BEGIN { while ((getline l < known) > 0) if (l !~ /^#/ && l != "") k[l] = 1
         while ((getline l < skipfile) > 0) if (l !~ /^#/ && l != "") s[l] = 1 }
 /^ok / || /^FAIL / { name = $2; show = 0
