@@ -752,10 +752,28 @@ def main_thread():
     return _main_thread
 
 
+# Functions to call at the start of _shutdown, before the joins (newest
+# first): what concurrent.futures uses to stop its workers.
+_threading_atexits = []
+_SHUTTING_DOWN = False
+
+
+def _register_atexit(func, *arg, **kwargs):
+    """CPython internal: call func(*arg, **kwargs) at interpreter exit,
+    before the non-daemon threads are joined."""
+    if _SHUTTING_DOWN:
+        raise RuntimeError("can't register atexit after shutdown")
+    _threading_atexits.append(lambda: func(*arg, **kwargs))
+
+
 def _shutdown():
     """At interpreter exit: wait for every non-daemon thread."""
+    global _SHUTTING_DOWN
     if _main_thread._is_stopped:
         return
+    _SHUTTING_DOWN = True
+    for call in reversed(_threading_atexits):
+        call()
     # Stopped first, then woken: a thread joining the main thread must see
     # it dead when its join returns.
     _main_thread._is_stopped = True

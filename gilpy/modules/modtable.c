@@ -14,6 +14,7 @@
 #include "modules/mod_thread.h"
 #include "modules/mod_gil.h"
 #include "modules/mod_os.h"
+#include "modules/mod_atexit.h"
 
 const gp_moduledef_t *const gp_builtin_modules[] = {
     &gp_mod_builtins,
@@ -24,5 +25,6 @@ const gp_moduledef_t *const gp_builtin_modules[] = {
     &gp_mod_thread,
     &gp_mod_gil,
     &gp_mod_os,
+    &gp_mod_atexit,
     NULL,
 };

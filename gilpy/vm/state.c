@@ -30,6 +30,7 @@
 #include "objects/moduleobj.h"
 #include "objects/strobj.h"
 #include "vm/runtime.h"
+#include "modules/mod_atexit.h"
 #include "config.h"
 
 /* Written once before SIGINT's handler is installed; read by it. */
@@ -257,26 +258,6 @@ static void flush_std(gp_interp_t *in, const char *name)
         gp_err_clear();
 }
 
-/* atexit functions run last-registered first, as CPython's. */
-static void run_atexit(gp_interp_t *in)
-{
-    if (!in->atexit)
-        return;
-    for (gp_ssize_t i = GP_SIZE(in->atexit) - 1; i >= 0; i--) {
-        gp_obj_t *e = GP_LIST_ITEMS(in->atexit)[i];
-        gp_obj_t *r = gp_call(GP_TUPLE_ITEMS(e)[0], GP_TUPLE_ITEMS(e)[1],
-                              GP_TUPLE_ITEMS(e)[2] == GP_NONE
-                              ? NULL : GP_TUPLE_ITEMS(e)[2]);
-        if (r)
-            GP_DECREF(r);
-        else if (gp_err_matches(&gp_exc_SystemExit))
-            gp_err_clear();
-        else
-            gp_err_write_unraisable(GP_TUPLE_ITEMS(e)[0]);
-    }
-    GP_CLEAR(in->atexit);
-}
-
 /* Empty __main__'s globals the way CPython's module clearing does (names
 ** with one leading underscore first, then the rest, __builtins__ kept), so
 ** the program's objects die while the interpreter still works and their
@@ -312,7 +293,7 @@ static void clear_main(gp_interp_t *in)
 int gp_interp_finish(gp_interp_t *in, int status)
 {
     threading_shutdown(in);
-    run_atexit(in);
+    gp_atexit_run(in);
     clear_main(in);
     flush_std(in, "stdout");
     flush_std(in, "stderr");
