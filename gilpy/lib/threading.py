@@ -394,10 +394,24 @@ _shutdown_locks = set()     # the _done locks of non-daemon threads
 
 
 class _ExceptHookArgs(tuple):
-    """What excepthook receives: exc_type, exc_value, exc_traceback, thread."""
+    """What excepthook receives: exc_type, exc_value, exc_traceback, thread.
+    CPython's is a C struct sequence of _thread; this one looks the same."""
+
+    __module__ = '_thread'
+    n_fields = n_sequence_fields = 4
+    n_unnamed_fields = 0
+    _fields = ('exc_type', 'exc_value', 'exc_traceback', 'thread')
 
     def __new__(cls, args):
+        args = tuple(args)
+        if len(args) != 4:
+            raise TypeError("_thread._ExceptHookArgs() takes a 4-sequence "
+                            "(%d-sequence given)" % len(args))
         return tuple.__new__(cls, args)
+
+    def __repr__(self):
+        return '_thread._ExceptHookArgs(%s)' % ', '.join(
+            '%s=%r' % (name, value) for name, value in zip(self._fields, self))
 
     @property
     def exc_type(self):
@@ -416,7 +430,7 @@ class _ExceptHookArgs(tuple):
         return self[3]
 
 
-ExceptHookArgs = _ExceptHookArgs
+ExceptHookArgs = _thread._ExceptHookArgs = _ExceptHookArgs
 
 
 def excepthook(args, /):

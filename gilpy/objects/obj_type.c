@@ -1116,6 +1116,32 @@ static gp_obj_t *type_get_module(gp_obj_t *o, void *c)
     return gp_str_from_cstr("builtins");
 }
 
+/* The checks of every writable special attribute of a type, with 3.11's
+** messages (which call even a class "immutable" when deleting). */
+static int type_check_special_set(gp_type_t *t, gp_obj_t *value,
+                                  const char *name)
+{
+    if (!(t->flags & GP_TPFLAGS_HEAPTYPE)) {
+        gp_err_format(&gp_exc_TypeError, "cannot set '%s' attribute of "
+                      "immutable type '%s'", name, gp_type_name_cstr(t));
+        return -1;
+    }
+    if (!value) {
+        gp_err_format(&gp_exc_TypeError, "cannot delete '%s' attribute of "
+                      "immutable type '%s'", name, gp_type_name_cstr(t));
+        return -1;
+    }
+    return 0;
+}
+
+static int type_set_module(gp_obj_t *o, gp_obj_t *value, void *c)
+{
+    gp_type_t *t = (gp_type_t *)o;
+    if (type_check_special_set(t, value, "__module__") < 0)
+        return -1;
+    return gp_dict_setitem(t->dict, GP_ID(__module__), value);
+}
+
 static gp_obj_t *type_get_dict(gp_obj_t *o, void *c)
 {
     /* Read-only, so writes cannot bypass the slot updates of setattr. */
@@ -1153,7 +1179,7 @@ static gp_obj_t *type_get_doc(gp_obj_t *o, void *c)
 static gp_getsetdef_t type_getset[] = {
     {"__name__", type_get_name, NULL, NULL, NULL},
     {"__qualname__", type_get_qualname, NULL, NULL, NULL},
-    {"__module__", type_get_module, NULL, NULL, NULL},
+    {"__module__", type_get_module, type_set_module, NULL, NULL},
     {"__dict__", type_get_dict, NULL, NULL, NULL},
     {"__bases__", type_get_bases, NULL, NULL, NULL},
     {"__base__", type_get_base, NULL, NULL, NULL},

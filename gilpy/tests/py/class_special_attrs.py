@@ -20,3 +20,12 @@ print(o.__dict__)
 print(Outer.__bases__, object.__bases__, type(Outer.__dict__).__name__)
 print(Outer.Inner, Outer().Inner)
 print(int.__name__, int.__qualname__, int.__module__, object.__name__)
+class C: pass
+C.__module__="m"
+print(C, C.__module__)
+try:
+  int.__module__="x"
+except TypeError as e: print(e)
+try:
+  del C.__module__
+except TypeError as e: print(e)

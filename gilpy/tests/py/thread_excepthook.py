@@ -176,3 +176,11 @@ t.start()
 t.join()
 sys.stderr = saved
 print('done')
+import threading, _thread
+A = threading.ExceptHookArgs
+print(A is _thread._ExceptHookArgs, A.__module__, A.n_fields)
+print(repr(A((1, 2, 3, 4))))
+try:
+    A((1, 2))
+except TypeError as e:
+    print(e)
