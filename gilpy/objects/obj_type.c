@@ -281,9 +281,15 @@ static int add_subclass(gp_type_t *base, gp_type_t *t)
     gp_obj_t *key = gp_int_from_ptr(t);
     if (!key)
         return -1;
-    int r = gp_dict_setitem(base->subclasses, key, (gp_obj_t *)t);
+    /* the address, not the type: see gp_type_t.subclasses */
+    int r = gp_dict_setitem(base->subclasses, key, key);
     GP_DECREF(key);
     return r;
+}
+
+gp_type_t *gp_type_subclass(gp_obj_t *entry)
+{
+    return (gp_type_t *)(uintptr_t)gp_int_as_u64(entry);
 }
 
 static void remove_subclass(gp_type_t *base, gp_type_t *t)
@@ -1080,7 +1086,7 @@ void gp_type_modified(gp_type_t *t)
     gp_ssize_t pos = 0;
     gp_obj_t *k, *v;
     while (gp_dict_next(t->subclasses, &pos, &k, &v))
-        gp_type_modified((gp_type_t *)v);
+        gp_type_modified(gp_type_subclass(v));
 }
 
 static gp_obj_t *type_get_name(gp_obj_t *o, void *c)
@@ -1197,7 +1203,13 @@ static gp_obj_t *type_mro_method(gp_obj_t *self, gp_obj_t *unused)
 static gp_obj_t *type_subclasses(gp_obj_t *self, gp_obj_t *unused)
 {
     gp_type_t *t = (gp_type_t *)self;
-    return t->subclasses ? gp_dict_values(t->subclasses) : gp_list_new(0);
+    gp_obj_t *list = gp_list_new(0);
+    gp_ssize_t pos = 0;
+    gp_obj_t *k, *v;
+    while (list && t->subclasses && gp_dict_next(t->subclasses, &pos, &k, &v))
+        if (gp_list_append(list, (gp_obj_t *)gp_type_subclass(v)) < 0)
+            GP_CLEAR(list);
+    return list;
 }
 
 static gp_obj_t *type_instancecheck(gp_obj_t *self, gp_obj_t *arg)

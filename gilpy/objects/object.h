@@ -258,8 +258,11 @@ struct gp_type {
     gp_obj_t *dict;             /* the type's __dict__ (a dict) */
     gp_obj_t *bases;            /* tuple of types */
     gp_obj_t *mro;              /* tuple of types, C3 */
-    gp_obj_t *subclasses;       /* dict id -> type, or NULL (no weakrefs:
-                                   a subclass removes itself when freed) */
+    gp_obj_t *subclasses;       /* dict id -> id, or NULL: the address of
+                                   each subclass, NOT a reference (a base
+                                   must not keep its subclasses alive; a
+                                   subclass removes itself when freed).
+                                   gp_type_subclass() reads an entry. */
     /* Heap types only (class statement / type(name, bases, dict)): */
     gp_obj_t *ht_name;          /* __name__ (str) */
     gp_obj_t *ht_qualname;      /* __qualname__ (str) */
@@ -319,6 +322,8 @@ void gp_object_free(gp_obj_t *o);
 /* A type or one of its bases changed (an attribute was set): bumps the
 ** version of t and of its subclasses, so method caches miss. */
 void gp_type_modified(gp_type_t *t);
+/* A subclass from an entry of gp_type_t.subclasses (borrowed). */
+gp_type_t *gp_type_subclass(gp_obj_t *entry);
 /* Copy into t every slot it leaves NULL from b (class creation and
 ** gp_type_ready). */
 void gp_type_inherit(gp_type_t *t, gp_type_t *b);

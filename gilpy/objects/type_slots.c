@@ -1025,7 +1025,7 @@ void gp_slots_update(gp_type_t *t, gp_obj_t *name)
             gp_ssize_t pos = 0;
             gp_obj_t *k, *v;
             while (gp_dict_next(t->subclasses, &pos, &k, &v))
-                gp_slots_update((gp_type_t *)v, name);
+                gp_slots_update(gp_type_subclass(v), name);
         }
     }
 }
