@@ -186,7 +186,7 @@ py-check:
 py-expected:
 	sh gilpy/tests/py/run.sh $(PYTHON311) --update
 
-$(BUILD)/obj/gilpy/%.o: gilpy/%.c $(GP_HDR)
+$(BUILD)/obj/gilpy/%.o: gilpy/%.c $(GP_HDR) $(wildcard libgil/include/*.h libgil/include/gil/*.h)
 	@mkdir -p $(dir $@)
 	@echo "  CC      $<"
 	@$(CC) $(GP_CPPFLAGS) $(CFLAGS_ALL) -c $< -o $@

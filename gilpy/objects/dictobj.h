@@ -13,6 +13,11 @@
 #include "object.h"
 
 typedef struct gp_dict gp_dict_t;    /* layout private to obj_dict.c */
+/* ... but for its head, read inline by the VM's global-name cache. */
+typedef struct {
+    gp_obj_t ob;
+    uint64_t version;
+} gp_dict_head_t;
 
 extern gp_type_t gp_dict_type, gp_dict_keys_type, gp_dict_values_type,
                  gp_dict_items_type;
@@ -51,8 +56,16 @@ void gp_dict_clear(gp_obj_t *d);
 gp_obj_t *gp_dict_setdefault(gp_obj_t *d, gp_obj_t *key, gp_obj_t *dflt);
 /* d.pop(key): new ref; NULL without exception if missing. */
 gp_obj_t *gp_dict_pop(gp_obj_t *d, gp_obj_t *key);
-/* Bumped on every change to any dict (for the VM's global caches). */
-uint64_t gp_dict_version(gp_obj_t *d);
+/* A dict's version: a new one, from the interpreter's counter, at its
+** creation and at every change, so two dicts never share a version and
+** equal versions mean the same dict, unchanged (CPython 3.11's
+** ma_version_tag).  The VM's global-name cache relies on that: a cached
+** value is still the dict's while both versions match, even if the dict
+** it came from was freed and another took its address. */
+static inline uint64_t gp_dict_version(gp_obj_t *d)
+{
+    return ((gp_dict_head_t *)d)->version;
+}
 
 /* Iteration with the cached hash; and backwards (pos starts at
 ** gp_dict_last_pos(d), goes down). */

@@ -19,6 +19,7 @@
 #include "numobj.h"
 #include "strobj.h"
 #include "vm/errors.h"
+#include "vm/state.h"
 
 #define TNAME(o) gp_type_name_cstr(GP_TYPE(o))
 
@@ -40,9 +41,8 @@ typedef struct {
 } keys_t;
 
 struct gp_dict {
-    gp_obj_t ob;
+    gp_dict_head_t head;    /* ob and version: see dictobj.h */
     gp_ssize_t used;
-    uint64_t version;
     keys_t *keys;
 };
 
@@ -182,7 +182,12 @@ static int dict_resize(gp_dict_t *d, gp_ssize_t minused)
     return 0;
 }
 
-static inline void bump(gp_dict_t *d) { d->version++; }
+/* Every change gets a version no dict of this interpreter had before:
+** see gp_dict_version. */
+static inline void bump(gp_dict_t *d)
+{
+    d->head.version = ++gp_icur()->dict_version;
+}
 
 /* Insert or replace; key and value are new references (stolen). */
 static int insert(gp_dict_t *d, gp_obj_t *key, gp_hash_t hash,
@@ -262,7 +267,7 @@ static gp_obj_t *dict_alloc(gp_type_t *t)
         return NULL;
     }
     d->used = 0;
-    d->version = 1;
+    bump(d);
     if (t != &gp_dict_type)
         gp_gc_track(GP_OBJ(d));
     return GP_OBJ(d);
@@ -274,8 +279,6 @@ gp_obj_t *gp_dict_new(void)
 }
 
 gp_ssize_t gp_dict_size(gp_obj_t *d) { return D(d)->used; }
-
-uint64_t gp_dict_version(gp_obj_t *d) { return D(d)->version; }
 
 gp_obj_t *gp_dict_getitem_hash(gp_obj_t *d, gp_obj_t *key, gp_hash_t h)
 {

@@ -160,22 +160,47 @@ static inline int fast_double(gp_obj_t *o, double *d)
     return 0;
 }
 
-static inline gp_obj_t *float_binop(gp_obj_t *a, gp_obj_t *b, int op)
+/* a op b for two floats (or a float and a small int): 1 with *z set, or
+** 0 to leave it to the generic path (other types, division by zero). */
+static inline int float_binop(gp_obj_t *a, gp_obj_t *b, int op, double *z)
 {
     double x, y;
     if (!(GP_FLOAT_CHECK_EXACT(a) || GP_FLOAT_CHECK_EXACT(b)) ||
         !fast_double(a, &x) || !fast_double(b, &y))
-        return NULL;
+        return 0;
     switch (op % GP_NB_INPLACE) {
-    case GP_NB_ADD: return gp_float_from_double(x + y);
-    case GP_NB_SUBTRACT: return gp_float_from_double(x - y);
-    case GP_NB_MULTIPLY: return gp_float_from_double(x * y);
+    case GP_NB_ADD: *z = x + y; return 1;
+    case GP_NB_SUBTRACT: *z = x - y; return 1;
+    case GP_NB_MULTIPLY: *z = x * y; return 1;
     case GP_NB_TRUE_DIVIDE:
         if (y == 0.0)
-            return NULL;
-        return gp_float_from_double(x / y);
-    default: return NULL;
+            return 0;
+        *z = x / y;
+        return 1;
+    default: return 0;
     }
+}
+
+/* The float result z of a op b, consuming both operands.  An operand
+** only the stack holds (a temporary of `x * x + y * y`) is an exact float
+** nobody else can see: it takes the result in place, which saves an
+** allocation and a deallocation.  (Sound under the GIL; a free-threaded
+** build must not trust refcnt == 1 this way.) */
+static inline gp_obj_t *float_result(gp_obj_t *a, gp_obj_t *b, double z)
+{
+    if (GP_FLOAT_CHECK_EXACT(a) && a->refcnt == 1) {
+        ((gp_float_t *)a)->v = z;
+        GP_DECREF(b);
+        return a;
+    }
+    if (GP_FLOAT_CHECK_EXACT(b) && b->refcnt == 1) {
+        ((gp_float_t *)b)->v = z;
+        GP_DECREF(a);
+        return b;
+    }
+    GP_DECREF(a);
+    GP_DECREF(b);
+    return gp_float_from_double(z);
 }
 
 static inline int small_int_compare(gp_obj_t *a, gp_obj_t *b, int op)
@@ -473,16 +498,16 @@ gp_obj_t *gp_eval_frame(gp_thread_t *t, gp_frame_t *f, int throwflag)
             DISPATCH();
         }
         TARGET(LOAD_GLOBAL) {
-            gp_obj_t *name = names[oparg >> 1];
-            gp_obj_t *v = gp_dict_getitem(f->globals, name);
-            if (!v) {
-                ERROR_IF(gp_err_occurred());
-                v = gp_dict_getitem(f->builtins, name);
-                if (!v) {
-                    if (!gp_err_occurred())
-                        gp_ceval_name_error(name);
-                    goto error;
-                }
+            gp_global_cache_t *c = co->global_cache
+                                   ? &co->global_cache[oparg >> 1] : NULL;
+            gp_obj_t *v;
+            if (c && c->globals_version == gp_dict_version(f->globals) &&
+                c->builtins_version == gp_dict_version(f->builtins)) {
+                v = c->value;
+            } else {
+                v = gp_ceval_load_global(co, f->globals, f->builtins,
+                                         oparg >> 1);
+                ERROR_IF(!v);
             }
             if (oparg & 1)
                 PUSH(NULL);
@@ -555,13 +580,17 @@ gp_obj_t *gp_eval_frame(gp_thread_t *t, gp_frame_t *f, int throwflag)
         TARGET(BINARY_OP) {
             gp_obj_t *b = POP(), *a = TOP();
             gp_obj_t *r = small_int_binop(a, b, (int)oparg);
-            if (!r) {
-                r = float_binop(a, b, (int)oparg);
-                if (!r)
-                    r = gp_binary_op(a, b, (int)oparg);
+            double z;
+            if (r) {
+                GP_DECREF(a);
+                GP_DECREF(b);
+            } else if (float_binop(a, b, (int)oparg, &z)) {
+                r = float_result(a, b, z);
+            } else {
+                r = gp_binary_op(a, b, (int)oparg);
+                GP_DECREF(a);
+                GP_DECREF(b);
             }
-            GP_DECREF(a);
-            GP_DECREF(b);
             SET_TOP(r);
             if (!r) {
                 sp--;

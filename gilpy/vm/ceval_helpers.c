@@ -131,6 +131,35 @@ void gp_ceval_name_error(gp_obj_t *name)
     gp_err_format(&gp_exc_NameError, "name '%U' is not defined", name);
 }
 
+gp_obj_t *gp_ceval_load_global(gp_code_t *co, gp_obj_t *globals,
+                               gp_obj_t *builtins, int i)
+{
+    gp_obj_t *name = GP_TUPLE_ITEMS(co->names)[i];
+    gp_obj_t *v = gp_dict_getitem(globals, name);
+    if (!v) {
+        if (gp_err_occurred())
+            return NULL;
+        v = gp_dict_getitem(builtins, name);
+        if (!v) {
+            if (!gp_err_occurred())
+                gp_ceval_name_error(name);
+            return NULL;
+        }
+    }
+    /* Versions read after the lookups: a key's __eq__ run by them may
+    ** have changed either dict, and the value is the one found now. */
+    if (!co->global_cache)
+        co->global_cache = calloc((size_t)GP_SIZE(co->names),
+                                  sizeof *co->global_cache);
+    if (co->global_cache) {     /* no memory: no cache, nothing wrong */
+        gp_global_cache_t *c = &co->global_cache[i];
+        c->globals_version = gp_dict_version(globals);
+        c->builtins_version = gp_dict_version(builtins);
+        c->value = v;
+    }
+    return v;
+}
+
 void gp_ceval_unbound_local(gp_obj_t *name)
 {
     gp_err_format(&gp_exc_UnboundLocalError,

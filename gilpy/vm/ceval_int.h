@@ -47,6 +47,10 @@ int gp_ceval_import_star(gp_frame_t *f, gp_obj_t *module);
 /* Name errors: "name 'x' is not defined", the 3.11 unbound local
 ** message, and the cell/free variable one for slot i (>= nlocals). */
 void gp_ceval_name_error(gp_obj_t *name);
+/* LOAD_GLOBAL's slow path: names[i] from globals, else builtins (NameError
+** if in neither), remembered in the code's global cache.  Borrowed. */
+gp_obj_t *gp_ceval_load_global(gp_code_t *co, gp_obj_t *globals,
+                               gp_obj_t *builtins, int i);
 void gp_ceval_unbound_local(gp_obj_t *name);
 void gp_ceval_deref_error(gp_code_t *co, int i);
 gp_obj_t *gp_ceval_slot_name(gp_code_t *co, int i);

@@ -31,6 +31,14 @@ enum {
     GP_CO_NOFREE      = 0x0040,
 };
 
+/* LOAD_GLOBAL's cache of one name: the value found while the globals and
+** builtins dicts had these versions (gp_dict_version: equal versions mean
+** the same dicts, unchanged, so the borrowed value is still theirs). */
+typedef struct {
+    uint64_t globals_version, builtins_version;
+    gp_obj_t *value;            /* borrowed from one of the two dicts */
+} gp_global_cache_t;
+
 typedef struct {
     gp_obj_t ob;
     uint32_t *code;             /* instructions (opcode.h) */
@@ -55,6 +63,9 @@ typedef struct {
     gp_obj_t *name;             /* str */
     gp_obj_t *qualname;         /* str */
     gp_obj_t *docstring;        /* str or NULL (functions: __doc__) */
+    gp_global_cache_t *global_cache;  /* one per name, made by the first
+                                   LOAD_GLOBAL, or NULL; the GIL guards it
+                                   (every thread running the code uses it) */
 } gp_code_t;
 
 extern gp_type_t gp_code_type;

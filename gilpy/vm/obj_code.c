@@ -110,6 +110,7 @@ static void code_dealloc(gp_obj_t *o)
     free(co->code);
     free(co->pos);
     free(co->cell2arg);
+    free(co->global_cache);
     GP_XDECREF(co->consts);
     GP_XDECREF(co->names);
     GP_XDECREF(co->varnames);

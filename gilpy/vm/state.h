@@ -31,6 +31,8 @@ typedef struct gp_interp {
     gp_obj_t *importlib;        /* reserved */
     gp_obj_t *main_module;
     gp_gcstate_t gc;
+    uint64_t dict_version;      /* the last version given to a dict
+                                   (gp_dict_version) */
     int recursion_limit;        /* sys.getrecursionlimit() */
     double switch_interval;     /* as the user gave it to setswitchinterval */
     int64_t int_max_str_digits; /* sys.set_int_max_str_digits, 4300 */

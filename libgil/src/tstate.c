@@ -18,12 +18,12 @@
 #include "internal.h"
 
 #define TLS _Thread_local __attribute__((tls_model("initial-exec")))
-static TLS gil_tstate_t *tls_current;   /* attached state of this thread */
+TLS gil_tstate_t *gil_tls_current_;    /* attached state of this thread
+                                           (read inline: gil/state.h) */
 static TLS gil_tstate_t *tls_bound;     /* gilstate binding */
 
-gil_tstate_t *gil_tstate_current(void) { return tls_current; }
 gil_tstate_t *gil_tstate_bound(void) { return tls_bound; }
-void gil_tstate_set_current(gil_tstate_t *ts) { tls_current = ts; }
+void gil_tstate_set_current(gil_tstate_t *ts) { gil_tls_current_ = ts; }
 void gil_tstate_set_bound(gil_tstate_t *ts) { tls_bound = ts; }
 void gil_tstate_forget_bound(void) { tls_bound = NULL; }
 
@@ -142,7 +142,7 @@ static void free_state(gil_tstate_t *ts)
 
 void gil_tstate_delete(gil_tstate_t *ts)
 {
-    if (ts == tls_current)
+    if (ts == gil_tls_current_)
         gil_fatal("gil_tstate_delete: the thread state is still current");
     if (gil_holds(ts))
         gil_fatal("gil_tstate_delete: the thread state holds the GIL");
@@ -152,24 +152,24 @@ void gil_tstate_delete(gil_tstate_t *ts)
 
 void gil_tstate_delete_current(void)
 {
-    gil_tstate_t *ts = tls_current;
+    gil_tstate_t *ts = gil_tls_current_;
     if (!ts)
         gil_fatal("gil_tstate_delete_current: no current thread state");
     if (!ts->cleared)
         gil_tstate_clear(ts);
     unlink_state(ts);
-    tls_current = NULL;
+    gil_tls_current_ = NULL;
     gil_drop_final(ts);
     free_state(ts);
 }
 
 gil_tstate_t *gil_tstate_swap(gil_tstate_t *ts)
 {
-    gil_tstate_t *old = tls_current;
+    gil_tstate_t *old = gil_tls_current_;
     if (old == ts)
         return old;
     if (old) {
-        tls_current = NULL;
+        gil_tls_current_ = NULL;
         gil_drop(old);
     }
     if (ts)
@@ -181,18 +181,18 @@ void gil_attach(gil_tstate_t *ts)
 {
     if (!ts)
         gil_fatal("gil_attach: NULL thread state");
-    if (tls_current)
+    if (gil_tls_current_)
         gil_fatal("gil_attach: this thread already has a current thread state");
     gil_take(ts);
-    tls_current = ts;
+    gil_tls_current_ = ts;
 }
 
 gil_tstate_t *gil_detach(void)
 {
-    gil_tstate_t *ts = tls_current;
+    gil_tstate_t *ts = gil_tls_current_;
     if (!ts)
         gil_fatal("gil_detach: no current thread state");
-    tls_current = NULL;
+    gil_tls_current_ = NULL;
     gil_drop(ts);
     return ts;
 }

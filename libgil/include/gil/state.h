@@ -136,7 +136,17 @@ void gil_tstate_delete(gil_tstate_t *ts);
 ** thread ends (CPython's PyThreadState_DeleteCurrent).  Fatal if none. */
 void gil_tstate_delete_current(void);
 
-gil_tstate_t *gil_tstate_current(void);   /* attached state, or NULL */
+/* The attached state, or NULL: the thread-local itself, read inline,
+** because an interpreter asks for it on every allocation from a
+** per-thread free list.  Only tstate.c writes it (gil_tstate_swap and
+** friends); initial-exec TLS makes the read one instruction, from the
+** shared library too. */
+extern _Thread_local __attribute__((tls_model("initial-exec")))
+    gil_tstate_t *gil_tls_current_;
+static inline gil_tstate_t *gil_tstate_current(void)
+{
+    return gil_tls_current_;
+}
 gil_tstate_t *gil_tstate_bound(void);     /* gilstate binding, or NULL */
 /* Detach the current state (if any) and attach `ts` (if not NULL), taking
 ** its GIL; returns the old one.  CPython's PyThreadState_Swap. */
