@@ -180,10 +180,53 @@ static void type_cache_free(gp_type_t *t)
     free(c);
 }
 
+/* Static types (C types, shared by every interpreter, immutable once
+** ready) have their cache in the interpreter instead: a direct-mapped
+** table keyed by type and name, guarded by that interpreter's GIL.  The
+** version is checked all the same, in case C code changes a type.  It
+** lives as long as its interpreter, like the rest of its state. */
+#define STATIC_CACHE_SIZE 1024
+struct gp_static_type_cache {
+    struct {
+        gp_type_t *type;
+        gp_obj_t *name;         /* a reference, as above */
+        gp_obj_t *value;        /* borrowed; NULL: not found */
+        uint32_t version;
+    } e[STATIC_CACHE_SIZE];
+};
+
+static gp_obj_t *static_type_lookup(gp_type_t *t, gp_obj_t *name)
+{
+    gp_interp_t *in = gp_icur();
+    struct gp_static_type_cache *c = in->static_type_cache;
+    if (!c) {
+        c = in->static_type_cache = calloc(1, sizeof *c);
+        if (!c)
+            return lookup_mro(t, name);
+    }
+    unsigned h = (unsigned)(((uintptr_t)name >> 4) ^ ((uintptr_t)t >> 3) ^
+                            ((uintptr_t)name >> 13)) % STATIC_CACHE_SIZE;
+    if (c->e[h].name == name && c->e[h].type == t &&
+        c->e[h].version == t->version)
+        return c->e[h].value;
+    gp_obj_t *v = lookup_mro(t, name);
+    if (gp_err_occurred())
+        return v;
+    GP_INCREF(name);
+    GP_XDECREF(c->e[h].name);
+    c->e[h].type = t;
+    c->e[h].name = name;
+    c->e[h].value = v;
+    c->e[h].version = t->version;
+    return v;
+}
+
 gp_obj_t *gp_type_lookup(gp_type_t *t, gp_obj_t *name)
 {
-    if (!(t->flags & GP_TPFLAGS_HEAPTYPE) || !GP_STR_CHECK_EXACT(name))
+    if (!GP_STR_CHECK_EXACT(name))
         return lookup_mro(t, name);
+    if (!(t->flags & GP_TPFLAGS_HEAPTYPE))
+        return static_type_lookup(t, name);
     struct gp_type_cache *c = t->lookup_cache;
     if (!c) {
         c = t->lookup_cache = calloc(1, sizeof *c);

@@ -31,6 +31,8 @@ typedef struct gp_interp {
     gp_obj_t *importlib;        /* reserved */
     gp_obj_t *main_module;
     gp_gcstate_t gc;
+    struct gp_static_type_cache *static_type_cache;  /* obj_type.c's
+                                   method cache for C types, or NULL */
     uint64_t dict_version;      /* the last version given to a dict
                                    (gp_dict_version) */
     int recursion_limit;        /* sys.getrecursionlimit() */
