@@ -83,7 +83,9 @@ class Queue:
 
     def put(self, item, block=True, timeout=None):
         with self.not_full:
-            if self.maxsize > 0:
+            # (a timeout is checked even when there is room, as CPython)
+            if self.maxsize > 0 and (timeout is not None or
+                                     self._qsize() >= self.maxsize):
                 self._wait(self.not_full,
                            lambda: self._qsize() < self.maxsize,
                            block, timeout, Full)
@@ -93,7 +95,9 @@ class Queue:
 
     def get(self, block=True, timeout=None):
         with self.not_empty:
-            self._wait(self.not_empty, self._qsize, block, timeout, Empty)
+            if timeout is not None or not self._qsize():
+                self._wait(self.not_empty, self._qsize, block, timeout,
+                           Empty)
             item = self._get()
             self.not_full.notify()
             return item

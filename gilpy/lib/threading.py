@@ -144,13 +144,11 @@ class Condition:
     def notify(self, n=1):
         if not self._is_owned():
             raise RuntimeError("cannot notify on un-acquired lock")
-        woken = self._waiters[:n]
-        for waiter in woken:
+        waiters = self._waiters
+        while waiters and n > 0:    # nobody waiting: the common, cheap case
+            waiter = waiters.pop(0)
             waiter.release()
-            try:
-                self._waiters.remove(waiter)
-            except ValueError:
-                pass
+            n -= 1
 
     def notify_all(self):
         self.notify(len(self._waiters))

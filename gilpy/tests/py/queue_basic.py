@@ -93,3 +93,16 @@ try:
     q.put(2, False)
 except queue.Full as e:
     print(type(e).__name__, repr(e), e.args)
+import queue
+for maxsize in (0, 5):
+    q = queue.Queue(maxsize)
+    for args in [dict(timeout=-1), dict(block=False, timeout=-1), dict(timeout=0)]:
+        try:
+            q.put(1, **args); print('put ok', maxsize, args)
+        except (ValueError, queue.Full) as e:
+            print('put', type(e).__name__, e, maxsize, args)
+    for args in [dict(timeout=-1), dict(block=False, timeout=-1), dict(timeout=0), dict(block=False)]:
+        try:
+            print('get', q.get(**args), maxsize, args)
+        except (ValueError, queue.Empty) as e:
+            print('get', type(e).__name__, e, maxsize, args)
