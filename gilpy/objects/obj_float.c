@@ -27,21 +27,11 @@
 
 #define FV(o) (((gp_float_t *)(o))->v)
 
-/* Freed floats wait on a short per-thread list for reuse: float-heavy
-** loops allocate one result per operation, and malloc+free cost more than
-** the arithmetic.  Per thread, so no lock (and no shared statics). */
-#define FLOAT_FREE_MAX 100
-
 gp_obj_t *gp_float_from_double(double v)
 {
-    gp_thread_t *t = gp_tcur();
-    gp_float_t *f = (gp_float_t *)t->float_free;
-    if (f) {
-        t->float_free = (gp_obj_t *)f->ob.type;
-        t->float_nfree--;
-    } else if (!(f = malloc(sizeof *f))) {
+    gp_float_t *f = gp_freelist_pop(&gp_tcur()->floats);
+    if (!f && !(f = malloc(sizeof *f)))
         return gp_err_nomemory();
-    }
     f->ob.refcnt = 1;
     f->ob.type = &gp_float_type;
     f->v = v;
@@ -70,19 +60,10 @@ double gp_float_as_double(gp_obj_t *o)
 
 static void float_dealloc(gp_obj_t *o)
 {
-    if (GP_FLOAT_CHECK_EXACT(o)) {
-        gp_thread_t *t = gp_tcur();
-        if (t->float_nfree < FLOAT_FREE_MAX) {
-            /* the type field links the list while the float is free */
-            o->type = (gp_type_t *)t->float_free;
-            t->float_free = o;
-            t->float_nfree++;
-        } else {
-            free(o);
-        }
-    } else {
+    if (!GP_FLOAT_CHECK_EXACT(o))
         gp_object_free(o);
-    }
+    else if (!gp_freelist_push(&gp_tcur()->floats, o))
+        free(o);
 }
 
 static gp_obj_t *float_repr(gp_obj_t *o)

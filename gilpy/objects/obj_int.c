@@ -48,8 +48,8 @@ gp_obj_t *gp_int_from_i64(int64_t v)
 {
     if (v >= GP_SMALLINT_MIN && v <= GP_SMALLINT_MAX)
         return gp_newref((gp_obj_t *)&small_ints[v - GP_SMALLINT_MIN]);
-    gp_int_t *o = (gp_int_t *)malloc(sizeof *o);
-    if (!o)
+    gp_int_t *o = gp_freelist_pop(&gp_tcur()->ints);
+    if (!o && !(o = malloc(sizeof *o)))
         return gp_err_nomemory();
     o->ob.refcnt = 1;
     o->ob.type = &gp_int_type;
@@ -1035,10 +1035,10 @@ static void int_dealloc(gp_obj_t *o)
         free_mpz(BIG(o));
         ((gp_int_t *)o)->big = NULL;
     }
-    if (GP_INT_CHECK_EXACT(o))
-        free(o);
-    else
+    if (!GP_INT_CHECK_EXACT(o))
         gp_object_free(o);
+    else if (!gp_freelist_push(&gp_tcur()->ints, o))
+        free(o);
 }
 
 /* ---- construction -------------------------------------------------------- */

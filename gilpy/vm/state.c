@@ -117,12 +117,8 @@ void gp_thread_clear(gp_thread_t *t)
     GP_CLEAR(t->async_exc);
     GP_CLEAR(t->repr_active);
     gp_frame_stack_free(t);
-    while (t->float_free) {
-        gp_obj_t *f = t->float_free;
-        t->float_free = (gp_obj_t *)f->type;
-        free(f);
-    }
-    t->float_nfree = 0;
+    gp_freelist_clear(&t->floats);
+    gp_freelist_clear(&t->ints);
 }
 
 /* ---- recursion --------------------------------------------------------- */

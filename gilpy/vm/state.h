@@ -13,6 +13,7 @@
 #ifndef GP_STATE_H
 #define GP_STATE_H
 
+#include "objects/freelist.h"
 #include <gil.h>
 #include "objects/object.h"
 #include "objects/gc.h"
@@ -77,8 +78,8 @@ typedef struct gp_thread {
     uint64_t thread_id;
     int trash_depth;            /* nested container deallocs (obj_type.c) */
     gp_obj_t *trash;            /* containers waiting to be freed */
-    gp_obj_t *float_free;       /* freed floats for reuse (obj_float.c) */
-    int float_nfree;
+    gp_freelist_t floats;       /* freed floats for reuse (obj_float.c) */
+    gp_freelist_t ints;         /* freed word-sized ints (obj_int.c) */
 } gp_thread_t;
 
 /* The current thread's state (the thread must be attached).  One TLS
