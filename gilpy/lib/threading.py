@@ -601,7 +601,10 @@ class Thread:
 
     def _delete(self):
         try:
-            _local_forget(self._ident)
+            # CPython frees a thread's threading.local values before its
+            # joiners wake (at the thread state's clear); here they wake
+            # from _stop, before that clear, so free them first.
+            _thread._local_thread_end()
             with _active_lock:
                 _active.pop(self._ident, None)
         finally:
@@ -831,74 +834,6 @@ def _after_fork():
 
 
 # ---- thread-local data -----------------------------------------------------
-# Each local object keeps one attribute dict per thread ident; a thread
-# started here drops its dicts when it ends (_local_forget).
+# As CPython's: the C type _thread._local (gilpy/modules/thread_local.c).
 
-_local_objects = []
-
-
-def _local_forget(ident):
-    for obj in list(_local_objects):
-        object.__getattribute__(obj, '_local__dicts').pop(ident, None)
-
-
-class _local:
-    """Attributes whose values are per thread."""
-    __module__ = '_thread'
-
-    def __new__(cls, *args, **kw):
-        if (args or kw) and (cls.__init__ is object.__init__):
-            raise TypeError("Initialization arguments are not supported")
-        self = object.__new__(cls)
-        object.__setattr__(self, '_local__args', (args, kw))
-        object.__setattr__(self, '_local__dicts', {})
-        _local_objects.append(self)
-        return self
-
-    def _local__current(self):
-        dicts = object.__getattribute__(self, '_local__dicts')
-        ident = get_ident()
-        d = dicts.get(ident)
-        if d is None:
-            d = dicts[ident] = {}
-            args, kw = object.__getattribute__(self, '_local__args')
-            if type(self).__init__ is not object.__init__ and \
-                    len(dicts) > 1:
-                # A new thread sees the constructor run again, as in CPython.
-                type(self).__init__(self, *args, **kw)
-        return d
-
-    def __getattribute__(self, name):
-        if name in ('__dict__',):
-            return _local._local__current(self)
-        if name.startswith('_local__'):
-            return object.__getattribute__(self, name)
-        d = _local._local__current(self)
-        if name in d:
-            return d[name]
-        return object.__getattribute__(self, name)
-
-    def __setattr__(self, name, value):
-        if name == '__dict__':
-            raise AttributeError(
-                "%r object attribute '__dict__' is read-only"
-                % self.__class__.__name__)
-        _local._local__current(self)[name] = value
-
-    def __delattr__(self, name):
-        if name == '__dict__':
-            raise AttributeError(
-                "%r object attribute '__dict__' is read-only"
-                % self.__class__.__name__)
-        d = _local._local__current(self)
-        try:
-            del d[name]
-        except KeyError:
-            raise AttributeError(name) from None
-
-
-# CPython's threading.local is _thread._local, a C type; gilpy's is this
-# class, published under both names (so `_thread._local` exists once
-# threading is imported).
-local = _local
-_thread._local = _local
+from _thread import _local as local

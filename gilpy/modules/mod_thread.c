@@ -1,7 +1,8 @@
 /*
 ** mod_thread.c — the `_thread` module (CPython 3.11's surface): threads
 ** started with libgil's gil_thread_start, and the lock types `lock`
-** (LockType) and `RLock` over libgil's gil_lock_t / gil_rlock_t.
+** (LockType) and `RLock` over libgil's gil_lock_t / gil_rlock_t.  Its
+** `_local` type (threading.local) is thread_local.c's.
 **
 ** Guards: a lock object's word is libgil's atomic lock (any thread may
 ** touch it, GIL held or not); every other field here is guarded by the
@@ -35,6 +36,12 @@
 #include "vm/state.h"
 #include "modules/mod_thread.h"
 #include "config.h"
+
+/* thread_local.c: the `_local` type (threading.local), and what threading
+** calls at a thread's end to drop its `_local` dicts before waking joiners. */
+extern gp_type_t gp_thread_local_type;
+int gp_thread_local_init(void);
+gp_obj_t *gp_thread_local_thread_end(gp_obj_t *mod, gp_obj_t *unused);
 
 /* CPython's TIMEOUT_MAX on 64-bit Linux: floor(PY_TIMEOUT_MAX in s). */
 #define TIMEOUT_MAX_S 9223372036.0
@@ -595,6 +602,7 @@ static gp_methoddef_t thread_functions[] = {
     {"exit_thread", thread_exit, GP_METH_NOARGS, NULL},
     {"stack_size", GP_METH_FN(thread_stack_size), GP_METH_FASTCALL, NULL},
     {"interrupt_main", GP_METH_FN(thread_interrupt_main), GP_METH_FASTCALL, NULL},
+    {"_local_thread_end", gp_thread_local_thread_end, GP_METH_NOARGS, NULL},
     {NULL, NULL, 0, NULL}
 };
 
@@ -606,7 +614,8 @@ static int thread_exec(gp_obj_t *m)
     if (rc < 0 ||
         gp_module_add(m, "error", GP_OBJ(&gp_exc_RuntimeError)) < 0 ||
         gp_module_add(m, "LockType", GP_OBJ(&gp_thread_lock_type)) < 0 ||
-        gp_module_add(m, "RLock", GP_OBJ(&gp_thread_rlock_type)) < 0)
+        gp_module_add(m, "RLock", GP_OBJ(&gp_thread_rlock_type)) < 0 ||
+        gp_module_add(m, "_local", GP_OBJ(&gp_thread_local_type)) < 0)
         return -1;
     return 0;
 }
@@ -614,7 +623,8 @@ static int thread_exec(gp_obj_t *m)
 int gp_mod_thread_init(void)
 {
     if (gp_type_ready(&gp_thread_lock_type) < 0 ||
-        gp_type_ready(&gp_thread_rlock_type) < 0)
+        gp_type_ready(&gp_thread_rlock_type) < 0 ||
+        gp_thread_local_init() < 0)
         return -1;
     return 0;
 }

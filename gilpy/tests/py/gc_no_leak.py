@@ -63,7 +63,7 @@ def local_round():
 
 
 makers = [Node, WithDel, closure_cycle, gen_cycle, exc_cycle, method_cycle,
-          lambda: [[], {}, set(), (1, [2])], thread_round]
+          lambda: [[], {}, set(), (1, [2])], thread_round, local_round]
 
 
 def count():
