@@ -619,14 +619,20 @@ static gp_obj_t *slot_new(gp_type_t *t, gp_obj_t *const *args,
     return r;
 }
 
+/* __del__ may run while an exception propagates (a frame dropping its
+** locals on the way out): that exception is set aside for the call and
+** restored after it, whatever __del__ does. */
 static void slot_del(gp_obj_t *self)
 {
+    gp_obj_t *pending = gp_err_fetch();
     gp_obj_t *r = call_dunder(self, GP_ID(__del__), NULL, 0);
     if (r)
         GP_DECREF(r);
     else
         gp_err_write_unraisable(gp_type_lookup(GP_TYPE(self),
                                                GP_ID(__del__)));
+    if (pending)
+        gp_err_restore(pending);
 }
 
 static gp_obj_t *slot_richcompare(gp_obj_t *self, gp_obj_t *other, int op)
