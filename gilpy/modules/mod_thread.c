@@ -35,13 +35,9 @@
 #include "vm/errors.h"
 #include "vm/state.h"
 #include "modules/mod_thread.h"
+#include "modules/thread_local.h"
 #include "config.h"
 
-/* thread_local.c: the `_local` type (threading.local), and what threading
-** calls at a thread's end to drop its `_local` dicts before waking joiners. */
-extern gp_type_t gp_thread_local_type;
-int gp_thread_local_init(void);
-gp_obj_t *gp_thread_local_thread_end(gp_obj_t *mod, gp_obj_t *unused);
 
 /* CPython's TIMEOUT_MAX on 64-bit Linux: floor(PY_TIMEOUT_MAX in s). */
 #define TIMEOUT_MAX_S 9223372036.0

@@ -43,6 +43,7 @@
 */
 #include <stdlib.h>
 
+#include "modules/thread_local.h"
 #include "objects/object.h"
 #include "objects/abstract.h"
 #include "objects/dictobj.h"
