@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "parser_int.h"
+#include "uninames.h"
 
 /* ---- numbers ----------------------------------------------------------- */
 
@@ -165,6 +166,75 @@ static int hexval(char c)
     return -1;
 }
 
+/* CPython decodes a str literal (or an f-string's literal piece) by first
+** rewriting it as pure ASCII -- each non-ASCII character as a 10-byte
+** "\UXXXXXXXX", a backslash before one (or at the very end) as the
+** 6-byte "\u005c" -- and then running the unicode_escape codec over
+** that, whose error messages count positions in the rewritten text.  This
+** is the rewritten offset of s[x], with s[0..n) the piece. */
+static size_t escaped_pos(const char *s, size_t n, size_t x)
+{
+    size_t out = 0, k = 0;
+    while (k < x) {
+        if (s[k] == '\\') {
+            /* a backslash and the character after it go as a pair */
+            out += k + 1 >= n || (unsigned char)s[k + 1] >= 0x80 ? 6 : 1;
+            if (++k >= x)
+                break;
+        }
+        if ((unsigned char)s[k++] < 0x80) {
+            out++;
+        } else {
+            out += 10;
+            while (k < n && ((unsigned char)s[k] & 0xc0) == 0x80)
+                k++;
+        }
+    }
+    return out;
+}
+
+/* A unicode_escape error over s[from..to) of the piece s[0..n). */
+static _Noreturn void unicode_error(gp_parser_t *p, strtok_t *st,
+                                    const char *s, size_t n, size_t from,
+                                    size_t to, const char *what)
+{
+    char msg[200];
+    snprintf(msg, sizeof msg, "(unicode error) 'unicodeescape' codec can't "
+             "decode bytes in position %zu-%zu: %s", escaped_pos(s, n, from),
+             escaped_pos(s, n, to) - 1, what);
+    str_error(p, st, msg);
+}
+
+/* "\N{NAME}" at s[*i] (the backslash) of a str piece s[0..n): appends
+** the character, or reports CPython's error over the bytes its codec has
+** consumed (the name and both braces when the name is unknown). */
+static void named_escape(gp_parser_t *p, strtok_t *st, const char *s,
+                         size_t n, size_t *i, buf_t *b)
+{
+    size_t k = *i + 2, end = k;
+    const char *what = "malformed \\N character escape";
+    if (k < n && s[k] == '{') {
+        size_t e = k + 1;
+        while (e < n && s[e] != '}')
+            e++;
+        if (e >= n) {
+            end = n;
+        } else if (e == k + 1) {
+            end = e;
+        } else {
+            uint32_t cp;
+            if (gp_uni_lookup(s + k + 1, e - k - 1, true, &cp)) {
+                buf_cp(p, b, cp);
+                *i = e + 1;
+                return;
+            }
+            what = "unknown Unicode character name";
+            end = e + 1;
+        }
+    }
+    unicode_error(p, st, s, n, *i, end, what);
+}
+
 /* Decode the escape at s[*i] (the backslash); appends to b. */
 static void escape(gp_parser_t *p, strtok_t *st, const char *s, size_t n,
                    size_t *i, buf_t *b)
@@ -212,16 +282,14 @@ static void escape(gp_parser_t *p, strtok_t *st, const char *s, size_t n,
             int h = k < n ? hexval(s[k]) : -1;
             if (h < 0) {
                 char msg[160];
-                if (st->bytes)
+                if (st->bytes) {
                     snprintf(msg, sizeof msg, "(value error) invalid \\x "
                              "escape at position %zu", *i);
-                else
-                    snprintf(msg, sizeof msg, "(unicode error) "
-                             "'unicodeescape' codec can't decode bytes in "
-                             "position %zu-%zu: truncated \\%c%s escape",
-                             *i, k - 1, c, c == 'x' ? "XX" : c == 'u'
-                             ? "XXXX" : "XXXXXXXX");
-                str_error(p, st, msg);
+                    str_error(p, st, msg);
+                }
+                snprintf(msg, sizeof msg, "truncated \\%c%s escape", c,
+                         c == 'x' ? "XX" : c == 'u' ? "XXXX" : "XXXXXXXX");
+                unicode_error(p, st, s, n, *i, k, msg);
             }
             v = v * 16 + (uint32_t)h;
             k++;
@@ -230,19 +298,17 @@ static void escape(gp_parser_t *p, strtok_t *st, const char *s, size_t n,
             char ch = (char)v;
             buf_put(p, b, &ch, 1);
         } else if (v > 0x10ffff) {
-            char msg[160];
-            snprintf(msg, sizeof msg, "(unicode error) 'unicodeescape' "
-                     "codec can't decode bytes in position %zu-%zu: "
-                     "illegal Unicode character", *i, k - 1);
-            str_error(p, st, msg);
+            unicode_error(p, st, s, n, *i, k, "illegal Unicode character");
         } else {
             buf_cp(p, b, v);
         }
         break;
     }
     case 'N':
-        if (!st->bytes)
-            str_error(p, st, "\\N{...} escapes are not supported by gilpy");
+        if (!st->bytes) {
+            named_escape(p, st, s, n, i, b);
+            return;
+        }
         /* in bytes \N is no escape */
         /* fall through */
     default:
@@ -448,15 +514,29 @@ static void fstring_body(gp_parser_t *p, strtok_t *st, const char *s,
             }
             ferr(p, st, "f-string: single '}' is not allowed");
         }
+        /* the literal piece, as CPython's fstring_find_literal() scans
+        ** it: an escape's backslash takes the next character along, and
+        ** "\N" the character after it and, when that is '{', all up to
+        ** the next '}' (a name's braces are no field's; a malformed one
+        ** is the decoder's to report) */
         size_t j = i;
         while (j < n && s[j] != '{' && s[j] != '}') {
-            if (s[j] == '\\' && !st->raw && j + 1 < n && s[j + 1] == 'N' &&
-                j + 2 < n && s[j + 2] == '{') {
-                str_error(p, st, "\\N{...} escapes are not supported by "
-                          "gilpy");
+            if (s[j] != '\\' || st->raw || j + 1 >= n) {
+                j++;
+            } else if (s[j + 1] == 'N') {
+                j += 2;
+                if (j < n && s[j++] == '{')
+                    while (j < n && s[j++] != '}')
+                        ;
+            } else {
+                /* "\{" and "\}" still end the piece at their brace */
+                j += s[j + 1] == '{' || s[j + 1] == '}' ? 1 : 2;
             }
-            j++;
         }
+        /* CPython finds a lone '}' before it decodes the piece */
+        if (!in_spec && j < n && s[j] == '}' &&
+            (j + 1 == n || s[j + 1] != '}'))
+            ferr(p, st, "f-string: single '}' is not allowed");
         decode(p, st, s + i, j - i, &f->lit);
         i = j;
     }
