@@ -218,3 +218,36 @@ go.set()
 for t in threads:
     t.join()
 print('threads ended', sorted(after), events)
+
+
+# ---- __init__ failing in a thread: no dict is kept, the next use retries ---
+class Flaky(threading.local):
+    calls = 0
+
+    def __init__(self, tag):
+        Flaky.calls += 1
+        self.t = Tracked('flaky %d' % Flaky.calls)
+        self.tag = tag
+        if Flaky.calls == 2:
+            raise ValueError('init failed in the thread')
+
+
+fl = Flaky('x')
+seen = []
+
+
+def flaky():
+    try:
+        fl.tag
+    except ValueError as e:
+        seen.append(str(e))
+    seen.append((fl.tag, fl.t.name))
+
+
+t = threading.Thread(target=flaky)
+t.start()
+t.join()
+print(seen, Flaky.calls)
+show('flaky')
+del fl
+show('flaky local gone')
